@@ -1,0 +1,34 @@
+/**
+ * Every colour the map draws, in one place. The class colours are the Okabe–Ito palette, which
+ * stays distinguishable for the common forms of colour blindness; the legend reads them from here.
+ */
+import type { AttendanceClass } from '../core/index.ts';
+
+export const CLASS_COLORS: Readonly<Record<AttendanceClass, string>> = Object.freeze({
+  none: '#D55E00', // vermillion — cannot attend
+  poor: '#E69F00', // orange — audio only
+  fair: '#56B4E9', // sky blue — video works
+  good: '#009E73', // bluish green — reliable
+  unknown: '#8F8F8F', // grey — no usable report
+});
+
+export const BASEMAP_COLORS = Object.freeze({
+  background: '#dfe5ea',
+  neighbourFill: '#eceae4',
+  chongqingFill: '#f8f7f3',
+  countyLine: '#a7b0ba',
+  focusCountyLine: '#3d4852',
+  provinceLine: '#7b8590',
+  river: '#6fa8d6',
+  labelText: '#4a5663',
+  labelHalo: '#ffffff',
+});
+
+export const SITE_COLORS = Object.freeze({
+  fill: '#ffffff',
+  stroke: '#1f2933',
+  selected: '#000000',
+});
+
+export const HOUSEHOLD_STROKE = '#ffffff';
+export const SELECTION_COLOR = '#111111';

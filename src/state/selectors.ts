@@ -1,0 +1,77 @@
+/**
+ * Derived data read by the UI and the map. Each selector caches its last answer by input
+ * identity, so components re-render only when the data they show changes.
+ */
+import { summarizeClasses, type ClassSummary, type Household } from '../core/index.ts';
+import type { AppState } from './store.ts';
+
+function memoLast<A extends unknown[], R>(compute: (...args: A) => R): (...args: A) => R {
+  let lastArgs: A | null = null;
+  let lastResult: R;
+  return (...args: A) => {
+    if (lastArgs && args.length === lastArgs.length && args.every((a, i) => a === lastArgs![i])) return lastResult;
+    lastArgs = args;
+    lastResult = compute(...args);
+    return lastResult;
+  };
+}
+
+/** Townships present in the data, each with its villages, sorted by Chinese collation. */
+export interface AreaOption {
+  township: string;
+  villages: string[];
+}
+
+const collator = new Intl.Collator('zh-CN');
+
+const areaOptions = memoLast((households: Household[]): AreaOption[] => {
+  const byTownship = new Map<string, Set<string>>();
+  for (const h of households) {
+    if (!h.township) continue;
+    let villages = byTownship.get(h.township);
+    if (!villages) byTownship.set(h.township, (villages = new Set()));
+    if (h.village) villages.add(h.village);
+  }
+  return [...byTownship.entries()]
+    .sort(([a], [b]) => collator.compare(a, b))
+    .map(([township, villages]) => ({ township, villages: [...villages].sort(collator.compare) }));
+});
+
+export const selectAreaOptions = (s: AppState) => areaOptions(s.dataset.households);
+
+const inArea = memoLast((households: Household[], township: string | null, village: string | null): Household[] =>
+  township === null
+    ? households
+    : households.filter((h) => h.township === township && (village === null || h.village === village)),
+);
+
+/** Households inside the township/village filter (class filter not applied: the legend counts them all). */
+export const selectAreaHouseholds = (s: AppState) => inArea(s.dataset.households, s.ui.township, s.ui.village);
+
+const areaSummary = memoLast((households: Household[]): ClassSummary => summarizeClasses(households));
+const totalSummary = memoLast((households: Household[]): ClassSummary => summarizeClasses(households));
+/** Counts per class inside the area filter (the legend). */
+export const selectAreaSummary = (s: AppState) => areaSummary(selectAreaHouseholds(s));
+/** Counts of the whole dataset (the header). */
+export const selectTotalSummary = (s: AppState) => totalSummary(s.dataset.households);
+
+const byId = memoLast((households: Household[]) => new Map(households.map((h, i) => [h.id, i])));
+export const selectHouseholdIndex = (s: AppState) => byId(s.dataset.households);
+
+export function selectSelectedHousehold(s: AppState): Household | null {
+  if (s.ui.selection?.kind !== 'household') return null;
+  const i = selectHouseholdIndex(s).get(s.ui.selection.id);
+  return i === undefined ? null : (s.dataset.households[i] ?? null);
+}
+
+export function selectSelectedSite(s: AppState) {
+  const selection = s.ui.selection;
+  if (selection?.kind !== 'site') return null;
+  return s.dataset.sites.find((site) => site.id === selection.id) ?? null;
+}
+
+/** Households shown on the map: in the area and of a class not hidden. */
+export function selectShownCount(s: AppState): number {
+  const summary = selectAreaSummary(s);
+  return summary.households - s.ui.hiddenClasses.reduce((n, cls) => n + summary.byClass[cls].households, 0);
+}

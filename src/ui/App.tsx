@@ -1,0 +1,49 @@
+/** The page: header, demo banner, sidebar (legend, filters), map, details and import summary. */
+import { useCallback, useEffect, useState } from 'react';
+import { openInitialDataset } from '../state/actions/load-dataset.ts';
+import { useApp } from '../state/app-store.ts';
+import { AreaFilter } from './AreaFilter.tsx';
+import { DetailsPanel } from './DetailsPanel.tsx';
+import { DropZone } from './DropZone.tsx';
+import { Header } from './Header.tsx';
+import { ImportSummary } from './ImportSummary.tsx';
+import { Legend } from './Legend.tsx';
+import { MapView } from './MapView.tsx';
+import { StatusBar } from './StatusBar.tsx';
+import { useT } from './use-t.ts';
+
+export function App() {
+  const t = useT();
+  const isDemo = useApp((s) => s.dataset.source?.kind === 'demo');
+  const summaryOpen = useApp((s) => s.ui.importSummaryOpen);
+  const [webGlFailed, setWebGlFailed] = useState(false);
+  const onWebGlError = useCallback(() => setWebGlFailed(true), []);
+
+  useEffect(() => {
+    void openInitialDataset();
+  }, []);
+
+  return (
+    <div className="app">
+      <Header />
+      {isDemo && (
+        <p className="demo-banner" data-testid="demo-banner">
+          {t('demo.banner')}
+        </p>
+      )}
+      <main className="workspace">
+        <nav className="sidebar">
+          <Legend />
+          <AreaFilter />
+        </nav>
+        <div className="map-wrap">
+          {webGlFailed ? <p className="map-error">{t('map.webglFailed')}</p> : <MapView onWebGlError={onWebGlError} />}
+          <StatusBar />
+        </div>
+        <DetailsPanel />
+      </main>
+      {summaryOpen && <ImportSummary />}
+      <DropZone />
+    </div>
+  );
+}

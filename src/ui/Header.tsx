@@ -1,0 +1,71 @@
+/** Title, dataset totals, the import button and the language switch. */
+import { useRef } from 'react';
+import { LANGS, type Lang } from '../i18n/translate.ts';
+import { importHouseholdFile } from '../state/actions/load-dataset.ts';
+import { setImportSummaryOpen, setLang } from '../state/actions/ui-actions.ts';
+import { useApp } from '../state/app-store.ts';
+import { selectTotalSummary } from '../state/selectors.ts';
+import { useLang, useT } from './use-t.ts';
+
+const LANG_NAMES: Record<Lang, string> = { 'zh-CN': '简体中文', en: 'English' };
+
+export function Header() {
+  const t = useT();
+  const lang = useLang();
+  const summary = useApp(selectTotalSummary);
+  const source = useApp((s) => s.dataset.source);
+  const loading = useApp((s) => s.ui.load.state === 'loading');
+  const input = useRef<HTMLInputElement>(null);
+
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <h1>{t('app.title')}</h1>
+        <p className="subtitle">{t('app.subtitle')}</p>
+      </div>
+      <dl className="totals">
+        <div>
+          <dt>{t('summary.households')}</dt>
+          <dd data-testid="household-count">{summary.households}</dd>
+        </div>
+        <div>
+          <dt>{t('summary.students')}</dt>
+          <dd data-testid="student-count">{summary.students}</dd>
+        </div>
+      </dl>
+      <div className="actions">
+        {source && (
+          <button type="button" className="link" data-testid="open-import-summary" onClick={() => setImportSummaryOpen(true)}>
+            {source.kind === 'demo' ? t('dataset.demoName') : t('dataset.source', { name: source.name })}
+          </button>
+        )}
+        <button type="button" className="primary" disabled={loading} onClick={() => input.current?.click()}>
+          {t('import.button')}
+        </button>
+        <input
+          ref={input}
+          type="file"
+          className="visually-hidden"
+          accept=".csv,.txt,.tsv,.geojson,.json,text/csv,application/geo+json,application/json"
+          data-testid="import-households"
+          aria-label={t('import.hint')}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void importHouseholdFile(file);
+          }}
+        />
+        <label className="lang">
+          <span className="visually-hidden">{t('lang.label')}</span>
+          <select data-testid="lang-switch" value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
+            {LANGS.map((l) => (
+              <option key={l} value={l}>
+                {LANG_NAMES[l]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+    </header>
+  );
+}
