@@ -12,3 +12,22 @@ export { classifyReport } from './analysis/classify-report.ts';
 export { mergeClasses } from './analysis/merge-classes.ts';
 export { reclassifyHouseholds } from './analysis/reclassify-households.ts';
 export { summarizeClasses, type ClassSummary } from './analysis/summarize-classes.ts';
+
+// Import pipeline pieces (for Excel readers, a column-mapping dialog, tests).
+export { readCsvTable, detectDelimiter, type CsvTable, type CsvDelimiter } from './io/read-csv-table.ts';
+export { readGeojsonTable, type GeojsonTableResult } from './io/read-geojson-table.ts';
+export { detectColumns, HOUSEHOLD_COLUMN_ALIASES } from './io/detect-columns.ts';
+export { headerKey } from './io/map-headers.ts';
+export { validateRows, type ValidRow, type ValidateRowsResult } from './io/validate-rows.ts';
+export { mergeHouseholds, type MergeHouseholdsResult } from './io/merge-households.ts';
+export { parseHouseholdTable, type ParseHouseholdTableOptions } from './io/parse-household-table.ts';
+export { looksLikeGeojson } from './io/looks-like-geojson.ts';
+export { parseNumber } from './io/parse-number.ts';
+export { parseSignalCategory, SIGNAL_CATEGORY_VALUES } from './io/parse-signal-category.ts';
+export { parseReportDate } from './io/parse-report-date.ts';
+export { checkCoordinates, CHINA_BOUNDS, type CoordinateCheck } from './io/check-coordinates.ts';
+export { SITE_COLUMN_ALIASES, SITE_DEFAULTS, SITE_LIMITS, type SiteField } from './io/parse-sites.ts';
+export { type ReportMeasures } from './analysis/classify-report.ts';
+export { worstClass } from './analysis/worst-class.ts';
+export { haversineM, EARTH_RADIUS_M } from './analysis/haversine-m.ts';
+export { type ClassCount } from './analysis/summarize-classes.ts';
