@@ -18,13 +18,15 @@ const classColor = [
   CLASS_COLORS.unknown,
 ] as unknown as ExpressionSpecification;
 
-/** Small dots when zoomed out; sized by students (0–3+) when zoomed in. */
-const householdRadius: ExpressionSpecification = [
-  'interpolate', ['linear'], ['zoom'],
-  8, 2.2,
-  11, 3.5,
-  14, ['+', 4, ['*', 1.6, ['min', ['get', 'students'], 6]]],
-];
+/** Small dots when zoomed out; sized by students (0–3+) when zoomed in; `extraPx` for halos. */
+function householdRadius(extraPx = 0): ExpressionSpecification {
+  return [
+    'interpolate', ['linear'], ['zoom'],
+    8, 2.2 + extraPx,
+    11, 3.5 + extraPx,
+    14, ['+', 4 + extraPx, ['*', 1.6, ['min', ['get', 'students'], 6]]],
+  ];
+}
 
 export const householdsLayer: CircleLayerSpecification = {
   id: HOUSEHOLDS_LAYER,
@@ -32,7 +34,7 @@ export const householdsLayer: CircleLayerSpecification = {
   source: HOUSEHOLDS_SOURCE,
   paint: {
     'circle-color': classColor,
-    'circle-radius': householdRadius,
+    'circle-radius': householdRadius(),
     'circle-stroke-color': HOUSEHOLD_STROKE,
     'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 9, 0, 12, 1],
     // The worst classes on top: sort keys are not available for circles, so the source is ordered.
@@ -46,7 +48,7 @@ export const selectedHouseholdLayer: CircleLayerSpecification = {
   filter: ['==', ['get', 'i'], -1],
   paint: {
     'circle-color': 'rgba(0,0,0,0)',
-    'circle-radius': ['+', householdRadius, 4] as unknown as ExpressionSpecification,
+    'circle-radius': householdRadius(4),
     'circle-stroke-color': SELECTION_COLOR,
     'circle-stroke-width': 2.5,
   },

@@ -98,7 +98,10 @@ export class MapController {
       const [lon, lat] = (f.geometry as GeoJSON.Point).coordinates as [number, number];
       const p = this.map.project([lon, lat]);
       const d = (p.x - e.point.x) ** 2 + (p.y - e.point.y) ** 2;
-      if (d < bestD) (best = f), (bestD = d);
+      if (d < bestD) {
+        best = f;
+        bestD = d;
+      }
     }
     this.options.onSelect({ kind: 'household', index: Number(best.properties.i) });
   }

@@ -1,6 +1,6 @@
 /** Title, dataset totals, the import button and the language switch. */
 import { useRef } from 'react';
-import { LANGS, type Lang } from '../i18n/translate.ts';
+import { formatNumber, LANGS, type Lang } from '../i18n/translate.ts';
 import { importHouseholdFile } from '../state/actions/load-dataset.ts';
 import { setImportSummaryOpen, setLang } from '../state/actions/ui-actions.ts';
 import { useApp } from '../state/app-store.ts';
@@ -26,11 +26,11 @@ export function Header() {
       <dl className="totals">
         <div>
           <dt>{t('summary.households')}</dt>
-          <dd data-testid="household-count">{summary.households}</dd>
+          <dd data-testid="household-count">{formatNumber(lang, summary.households)}</dd>
         </div>
         <div>
           <dt>{t('summary.students')}</dt>
-          <dd data-testid="student-count">{summary.students}</dd>
+          <dd data-testid="student-count">{formatNumber(lang, summary.students)}</dd>
         </div>
       </dl>
       <div className="actions">

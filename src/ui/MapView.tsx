@@ -8,12 +8,6 @@ import { select } from '../state/actions/ui-actions.ts';
 import { selectHouseholdIndex } from '../state/selectors.ts';
 import type { AppState, Selection } from '../state/store.ts';
 
-declare global {
-  interface Window {
-    __map?: import('maplibre-gl').Map;
-  }
-}
-
 function toStoreSelection(state: AppState, selection: MapSelection): Selection {
   if (selection?.kind === 'household') {
     const h = state.dataset.households[selection.index];

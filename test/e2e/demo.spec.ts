@@ -36,7 +36,7 @@ test('opens on the demo: the whole synthetic Shizhu scenario, drawn in the class
   await page.getByTestId('legend-none').click();
   await page.waitForTimeout(500);
   const hidden = await countMapPixels(page, { none: CLASS_COLORS.none });
-  expect(hidden.none).toBeLessThan(pixels.none / 10);
+  expect(hidden.none).toBeLessThan(pixels.none! / 10);
 });
 
 test('a click on a household opens its details panel', async ({ page }) => {
