@@ -41,27 +41,24 @@ test('opens on the demo: the whole synthetic Shizhu scenario, drawn in the class
 
 test('a click on a household opens its details panel', async ({ page }) => {
   await openApp(page);
-  const target = await page.evaluate(() => {
-    const map = window.__map!;
-    const features = map.queryRenderedFeatures({ layers: ['households'] });
-    // A dot well inside the view, so the click lands on it.
-    const { width, height } = map.getCanvas().getBoundingClientRect();
-    for (const f of features) {
-      const [lon, lat] = (f.geometry as GeoJSON.Point).coordinates as [number, number];
-      const p = map.project([lon, lat]);
-      if (p.x > 80 && p.y > 80 && p.x < width - 80 && p.y < height - 80) return { x: p.x, y: p.y, i: Number(f.properties.i) };
-    }
-    return null;
-  });
-  expect(target).not.toBeNull();
+  // Zoom in on one household of a dead village so its dot stands alone, then click it.
+  const target = demo.households.find((h) => h.cls === 'none' && h.students > 0)!;
+  await page.evaluate(([lon, lat]) => window.__map!.jumpTo({ center: [lon, lat], zoom: 17 }), [target.lon, target.lat]);
+  await page.waitForFunction(() => window.__map!.areTilesLoaded() && !window.__map!.isMoving());
+  const point = await page.evaluate(([lon, lat]) => window.__map!.project([lon, lat]), [target.lon, target.lat]);
   const box = (await page.getByTestId('map').boundingBox())!;
-  await page.mouse.click(box.x + target!.x, box.y + target!.y);
-  const panel = page.getByTestId('details-panel');
-  await expect(panel).toBeVisible();
-  const household = demo.households[target!.i]!;
-  await expect(page.getByTestId('panel-id')).toHaveText(household.id);
-  await expect(page.getByTestId('panel-village')).toHaveText(household.village ?? '—');
-  await expect(page.getByTestId('panel-students')).toHaveText(String(household.students));
+  await page.mouse.click(box.x + point.x, box.y + point.y);
+
+  await expect(page.getByTestId('details-panel')).toBeVisible();
+  await expect(page.getByTestId('panel-id')).toHaveText(target.id);
+  await expect(page.getByTestId('panel-village')).toHaveText(target.village!);
+  await expect(page.getByTestId('panel-students')).toHaveText(String(target.students));
+  await expect(page.getByTestId('panel-class')).toHaveText('无法上课');
+  await expect(page.getByTestId('details-panel')).toContainText(`第 ${target.reports[0]!.line} 行`);
+
+  // A click on empty ground closes it.
+  await page.mouse.click(box.x + 40, box.y + box.height - 60);
+  await expect(page.getByTestId('details-panel')).toHaveCount(0);
 });
 
 test('the language switch changes the interface and is remembered', async ({ page }) => {
