@@ -23,6 +23,7 @@
  */
 import type { DemoHouseholdRow, DemoScenario, DemoScenarioInput, DemoSiteRow, DemoVillageSummary } from './demo-types.ts';
 import { createSeededRandom } from './seeded-random.ts';
+import { commonVillageName } from './common-village-name.ts';
 import { createLocalMetricFrame } from './local-metric-frame.ts';
 import { createCountyRegion } from './county-region.ts';
 import { placeTownshipCentres } from './place-township-centres.ts';
@@ -151,7 +152,7 @@ export function generateDemoScenario(input: DemoScenarioInput): DemoScenario {
         students: random.weighted(story.studentWeights),
         county: countyName,
         township: township.name,
-        village: v.name,
+        village: commonVillageName(v.name),
         township_code: township.code,
         village_code: v.code,
       };

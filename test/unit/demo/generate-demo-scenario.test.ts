@@ -1,3 +1,4 @@
+import { commonVillageName } from '../../../src/core/demo/common-village-name.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { booleanPointInPolygon } from '@turf/turf';
 import { generateDemoScenario, DEMO_DEFAULT_SEED } from '../../../src/core/demo/generate-demo-scenario.ts';
@@ -96,13 +97,13 @@ describe('generateDemoScenario: the default scenario', () => {
     }
   });
 
-  it('uses only real Shizhu village and township codes, with their official names', () => {
+  it('uses only real Shizhu village and township codes, with the names people write (龙池村 for 龙池村民委员会)', () => {
     const villages = new Map(readSimpleCsv(readFileSync(join(REPO_ROOT, 'data/divisions/shizhu_villages.csv'), 'utf8')).map((r) => [r['code'], r]));
     const streets = new Map(readSimpleCsv(readFileSync(join(REPO_ROOT, 'data/divisions/cq_streets.csv'), 'utf8')).map((r) => [r['code'], r]));
     for (const r of scenario.households) {
       const v = villages.get(r.village_code);
       expect(v, r.village_code).toBeDefined();
-      expect(v?.['name']).toBe(r.village);
+      expect(commonVillageName(v!['name']!)).toBe(r.village);
       expect(v?.['streetCode']).toBe(r.township_code);
       expect(streets.get(r.township_code)?.['name']).toBe(r.township);
       expect(r.county).toBe('石柱土家族自治县');
@@ -238,5 +239,14 @@ describe('demo CSV writers', () => {
     expect(lines[0]).toBe('id,name,lon,lat,height_m,band_mhz,eirp_dbm,radius_m,operator,synthetic');
     expect(lines).toHaveLength(scenario.sites.length + 1);
     expect(lines[1]).toMatch(/^SZ-S01,示例站点 01,\d+\.\d{6},\d+\.\d{6},\d+,\d+,\d+,\d+,中国(移动|联通|电信),true$/);
+  });
+});
+
+describe('commonVillageName', () => {
+  it('gives the short form people write', () => {
+    expect(commonVillageName('龙池村民委员会')).toBe('龙池村');
+    expect(commonVillageName('正街社区居民委员会')).toBe('正街社区');
+    expect(commonVillageName('新城居民委员会')).toBe('新城社区');
+    expect(commonVillageName('龙池村')).toBe('龙池村');
   });
 });
