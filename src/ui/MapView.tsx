@@ -5,7 +5,7 @@ import { MapController, type MapSelection } from '../map/map-controller.ts';
 import { translate } from '../i18n/translate.ts';
 import { appStore } from '../state/app-store.ts';
 import { select } from '../state/actions/ui-actions.ts';
-import { selectHouseholdIndex } from '../state/selectors.ts';
+import { selectAreaHouseholds, selectHouseholdIndex } from '../state/selectors.ts';
 import type { AppState, Selection } from '../state/store.ts';
 
 function toStoreSelection(state: AppState, selection: MapSelection): Selection {
@@ -50,8 +50,13 @@ export function MapView({ onWebGlError }: { onWebGlError: () => void }) {
       return;
     }
     window.__map = controller.map;
+    let area = { township: null as string | null, village: null as string | null };
     const push = (state: AppState) => {
       controller.setHouseholds(state.dataset.households);
+      if (state.ui.township !== area.township || state.ui.village !== area.village) {
+        area = { township: state.ui.township, village: state.ui.village };
+        controller.fitTo(selectAreaHouseholds(state));
+      }
       controller.setSites(state.dataset.sites);
       controller.setFilter({ hiddenClasses: state.ui.hiddenClasses, township: state.ui.township, village: state.ui.village });
       controller.setSelection(toMapSelection(state));

@@ -43,9 +43,10 @@ test('a click on a household opens its details panel', async ({ page }) => {
   await openApp(page);
   // Zoom in on one household of a dead village so its dot stands alone, then click it.
   const target = demo.households.find((h) => h.cls === 'none' && h.students > 0)!;
-  await page.evaluate(([lon, lat]) => window.__map!.jumpTo({ center: [lon, lat], zoom: 17 }), [target.lon, target.lat]);
+  const at: [number, number] = [target.lon, target.lat];
+  await page.evaluate((lngLat) => window.__map!.jumpTo({ center: lngLat, zoom: 17 }), at);
   await page.waitForFunction(() => window.__map!.areTilesLoaded() && !window.__map!.isMoving());
-  const point = await page.evaluate(([lon, lat]) => window.__map!.project([lon, lat]), [target.lon, target.lat]);
+  const point = await page.evaluate((lngLat) => window.__map!.project(lngLat), at);
   const box = (await page.getByTestId('map').boundingBox())!;
   await page.mouse.click(box.x + point.x, box.y + point.y);
 
@@ -59,6 +60,24 @@ test('a click on a household opens its details panel', async ({ page }) => {
   // A click on empty ground closes it.
   await page.mouse.click(box.x + 40, box.y + box.height - 60);
   await expect(page.getByTestId('details-panel')).toHaveCount(0);
+});
+
+test('filtering by township and village shows Longchi Village, the dead village of the story', async ({ page }) => {
+  await openApp(page);
+  const longchi = demo.households.filter((h) => h.township === '六塘乡' && h.village === '龙池村');
+  expect(longchi.length).toBeGreaterThan(10);
+  await page.getByTestId('filter-township').selectOption('六塘乡');
+  await page.getByTestId('filter-village').selectOption('龙池村');
+  await expect(page.getByTestId('shown-count')).toContainText(String(longchi.length));
+  const none = longchi.filter((h) => h.cls === 'none');
+  await expect(page.getByTestId('count-none')).toContainText(`${none.length} 户`);
+  // The map hides every other village's dots.
+  await page.waitForTimeout(500);
+  const shownOnMap = await page.evaluate(() => {
+    const map = window.__map!;
+    return [...new Set(map.queryRenderedFeatures({ layers: ['households'] }).map((f) => String(f.properties.village)))];
+  });
+  expect(shownOnMap).toEqual(['龙池村']);
 });
 
 test('the language switch changes the interface and is remembered', async ({ page }) => {
