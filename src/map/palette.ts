@@ -13,7 +13,7 @@ export const CLASS_COLORS: Readonly<Record<AttendanceClass, string>> = Object.fr
 });
 
 export const BASEMAP_COLORS = Object.freeze({
-  background: '#dfe5ea',
+  background: '#eceae4',
   neighbourFill: '#eceae4',
   chongqingFill: '#f8f7f3',
   countyLine: '#a7b0ba',
