@@ -53,6 +53,29 @@ test('a CSV with bad rows: every problem listed by line, the good rows replace t
   await expect(page.getByTestId('demo-banner')).toHaveCount(0);
 });
 
+test('personal fields stay hidden until the user asks', async ({ page }) => {
+  await openApp(page);
+  const good = parseFile('test/fixtures/households-good.csv');
+  const target = good.households.find((h) => Object.keys(h.personal).length > 0)!;
+  await page.getByTestId('import-households').setInputFiles('test/fixtures/households-good.csv');
+  await page.keyboard.press('Escape');
+  await expectHouseholdCount(page, good.households.length);
+  await waitForHouseholdsOnMap(page);
+  const at: [number, number] = [target.lon, target.lat];
+  await page.evaluate((lngLat) => window.__map!.jumpTo({ center: lngLat, zoom: 18 }), at);
+  await page.waitForFunction(() => window.__map!.areTilesLoaded() && !window.__map!.isMoving());
+  const point = await page.evaluate((lngLat) => window.__map!.project(lngLat), at);
+  const box = (await page.getByTestId('map').boundingBox())!;
+  await page.mouse.click(box.x + point.x, box.y + point.y);
+
+  const panel = page.getByTestId('details-panel');
+  await expect(page.getByTestId('panel-id')).toHaveText(target.id);
+  const secrets = Object.values(target.personal);
+  for (const secret of secrets) await expect(panel).not.toContainText(secret);
+  await page.getByTestId('show-personal').click();
+  for (const secret of secrets) await expect(page.getByTestId('panel-personal')).toContainText(secret);
+});
+
 test('a GeoJSON file of households imports the same way', async ({ page }) => {
   await openApp(page);
   const geojson = parseFile('test/fixtures/households.geojson');
