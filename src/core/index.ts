@@ -31,3 +31,4 @@ export { type ReportMeasures } from './analysis/classify-report.ts';
 export { worstClass } from './analysis/worst-class.ts';
 export { haversineM, EARTH_RADIUS_M } from './analysis/haversine-m.ts';
 export { type ClassCount } from './analysis/summarize-classes.ts';
+export * from './model/analysis.ts';
