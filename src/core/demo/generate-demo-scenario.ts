@@ -44,7 +44,7 @@ export const DEMO_STORY = Object.freeze({
   /** Longchi's homes: a group of about 20 and a few scattered ones. */
   longchiHamletSizes: [20, 4] as readonly number[],
   /** Other dead villages besides Longchi: the most remote rural villages, one per township. */
-  extraDeadVillages: 4,
+  extraDeadVillages: 7,
   /** Sites keep this far from Longchi / from the other dead villages, metres. */
   longchiKeepAwayM: 7_000,
   deadKeepAwayM: 5_000,
@@ -56,8 +56,8 @@ export const DEMO_STORY = Object.freeze({
   /** Homes per urban community (社区): uniform, both ends included. */
   urbanHomes: [3, 8] as readonly [number, number],
   /** Terrain term of a rural village (valley, slope, behind a hill), dB: normal. */
-  villageTerrainMeanDb: 4,
-  villageTerrainSdDb: 9,
+  villageTerrainMeanDb: 14,
+  villageTerrainSdDb: 7,
   /** Terrain term of an urban community (in the open valley floor), dB. */
   urbanTerrainDb: 4,
   /** Terrain term of a dead village (behind a ridge), dB, on top of the distance. */
