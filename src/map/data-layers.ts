@@ -2,14 +2,23 @@
  * The data layers over the basemap — households and existing sites — as plain style data.
  * Class colours come from palette.ts; the core only says `none`, the map decides it is vermillion.
  */
-import type { CircleLayerSpecification, ExpressionSpecification, SymbolLayerSpecification } from 'maplibre-gl';
+import type {
+  CircleLayerSpecification,
+  ExpressionSpecification,
+  FillLayerSpecification,
+  LineLayerSpecification,
+  SymbolLayerSpecification,
+} from 'maplibre-gl';
 import { ATTENDANCE_CLASSES } from '../core/index.ts';
-import { CLASS_COLORS, HOUSEHOLD_STROKE, SELECTION_COLOR, SITE_COLORS } from './palette.ts';
+import { CLASS_COLORS, CLUSTER_COLORS, HOUSEHOLD_STROKE, SELECTION_COLOR, SITE_COLORS } from './palette.ts';
 
 export const HOUSEHOLDS_SOURCE = 'households';
 export const SITES_SOURCE = 'sites';
 export const HOUSEHOLDS_LAYER = 'households';
 export const SITES_LAYER = 'sites';
+export const CLUSTERS_SOURCE = 'clusters';
+export const CLUSTER_LABELS_SOURCE = 'cluster-labels';
+export const CLUSTERS_FILL_LAYER = 'clusters-fill';
 
 const classColor = [
   'match',
@@ -73,4 +82,64 @@ export const siteLabelsLayer: SymbolLayerSpecification = {
   minzoom: 11,
   layout: { 'text-field': ['get', 'name'], 'text-size': 11, 'text-offset': [0, 1.2], 'text-anchor': 'top' },
   paint: { 'text-color': SITE_COLORS.stroke, 'text-halo-color': '#ffffff', 'text-halo-width': 1.2 },
+};
+
+export const clustersFillLayer: FillLayerSpecification = {
+  id: CLUSTERS_FILL_LAYER,
+  type: 'fill',
+  source: CLUSTERS_SOURCE,
+  paint: { 'fill-color': CLUSTER_COLORS.fill, 'fill-opacity': CLUSTER_COLORS.fillOpacity },
+};
+
+export const clustersLineLayer: LineLayerSpecification = {
+  id: 'clusters-line',
+  type: 'line',
+  source: CLUSTERS_SOURCE,
+  paint: {
+    'line-color': ['case', ['boolean', ['feature-state', 'selected'], false], CLUSTER_COLORS.selectedLine, CLUSTER_COLORS.line],
+    'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, 1.5],
+  },
+};
+
+/** Zoomed out, only the top clusters are labelled; from this zoom on, all of them. */
+const ALL_LABELS_MIN_ZOOM = 11.5;
+const TOP_LABELLED_RANKS = 10;
+
+/** "#rank · students" at each cluster's centroid; the text is made by the controller's caller. */
+export const clusterLabelsLayer: SymbolLayerSpecification = {
+  id: 'cluster-labels',
+  type: 'symbol',
+  source: CLUSTER_LABELS_SOURCE,
+  minzoom: ALL_LABELS_MIN_ZOOM,
+  layout: {
+    'text-field': ['get', 'label'],
+    'text-size': 12,
+    'text-anchor': 'bottom',
+    'text-offset': [0, -0.6],
+    'symbol-sort-key': ['get', 'rank'],
+  },
+  paint: { 'text-color': CLUSTER_COLORS.labelText, 'text-halo-color': CLUSTER_COLORS.labelHalo, 'text-halo-width': 1.6 },
+};
+
+export const topClusterLabelsLayer: SymbolLayerSpecification = {
+  ...clusterLabelsLayer,
+  id: 'cluster-labels-top',
+  minzoom: 0,
+  maxzoom: ALL_LABELS_MIN_ZOOM,
+  filter: ['<=', ['get', 'rank'], TOP_LABELLED_RANKS],
+  layout: { ...clusterLabelsLayer.layout, 'text-size': 13 },
+};
+
+/** A ring around uncovered households that belong to no cluster (they need another remedy). */
+export const isolatedHouseholdsLayer: CircleLayerSpecification = {
+  id: 'households-isolated',
+  type: 'circle',
+  source: HOUSEHOLDS_SOURCE,
+  filter: ['==', ['get', 'i'], -1],
+  paint: {
+    'circle-color': 'rgba(0,0,0,0)',
+    'circle-radius': householdRadius(3),
+    'circle-stroke-color': CLUSTER_COLORS.isolatedRing,
+    'circle-stroke-width': 1.5,
+  },
 };

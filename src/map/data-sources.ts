@@ -4,7 +4,7 @@
  * personal fields — and `i`, the household's index in the dataset.
  */
 import type { FilterSpecification } from 'maplibre-gl';
-import type { AttendanceClass, Household, Site } from '../core/index.ts';
+import type { AttendanceClass, BlindspotCluster, Household, Site } from '../core/index.ts';
 
 /** Draw order: the classes that matter most are drawn last, on top. */
 const DRAW_RANK: Record<AttendanceClass, number> = { unknown: 0, good: 1, fair: 2, poor: 3, none: 4 };
@@ -52,15 +52,53 @@ export function householdFilter({ hiddenClasses, township, village }: HouseholdF
   return ['all', ...conditions] as FilterSpecification;
 }
 
-/** [west, south, east, north] of the households, or null when there are none. */
-export function householdBounds(households: readonly Household[]): [number, number, number, number] | null {
-  if (households.length === 0) return null;
+export type Bounds = [west: number, south: number, east: number, north: number];
+
+/** The extent of some [lon, lat] points, or null when there are none. */
+export function lonLatBounds(points: Iterable<readonly [number, number]>): Bounds | null {
   let west = Infinity, south = Infinity, east = -Infinity, north = -Infinity;
-  for (const h of households) {
-    if (h.lon < west) west = h.lon;
-    if (h.lon > east) east = h.lon;
-    if (h.lat < south) south = h.lat;
-    if (h.lat > north) north = h.lat;
+  for (const [lon, lat] of points) {
+    if (lon < west) west = lon;
+    if (lon > east) east = lon;
+    if (lat < south) south = lat;
+    if (lat > north) north = lat;
   }
-  return [west, south, east, north];
+  return west <= east ? [west, south, east, north] : null;
+}
+
+export function householdBounds(households: readonly Household[]): Bounds | null {
+  return lonLatBounds(households.map((h) => [h.lon, h.lat] as const));
+}
+
+export function clustersGeoJson(clusters: readonly BlindspotCluster[]): GeoJSON.FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: clusters.map((c, i) => ({ type: 'Feature', id: i, geometry: c.outline, properties: { i, rank: c.rank } })),
+  };
+}
+
+export function clusterLabelsGeoJson(
+  clusters: readonly BlindspotCluster[],
+  label: (cluster: BlindspotCluster) => string,
+): GeoJSON.FeatureCollection<GeoJSON.Point> {
+  return {
+    type: 'FeatureCollection',
+    features: clusters.map((c, i) => ({
+      type: 'Feature',
+      id: i,
+      geometry: { type: 'Point', coordinates: c.centroid },
+      properties: { i, rank: c.rank, label: label(c) },
+    })),
+  };
+}
+
+/** The filter that rings isolated households, within the same class/area filter as the dots. */
+export function isolatedFilter(isolated: readonly number[], filter: HouseholdFilter): FilterSpecification {
+  return ['all', householdFilter(filter), ['in', ['get', 'i'], ['literal', [...isolated]]]] as FilterSpecification;
+}
+
+/** The extent of a cluster's outline. */
+export function outlineBounds(outline: GeoJSON.Polygon | GeoJSON.MultiPolygon): Bounds {
+  const rings = outline.type === 'Polygon' ? outline.coordinates : outline.coordinates.flat();
+  return lonLatBounds(rings.flat() as [number, number][])!;
 }

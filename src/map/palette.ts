@@ -32,3 +32,14 @@ export const SITE_COLORS = Object.freeze({
 
 export const HOUSEHOLD_STROKE = '#ffffff';
 export const SELECTION_COLOR = '#111111';
+
+/** Blind-spot clusters: outlines in a darker vermillion over a light fill. */
+export const CLUSTER_COLORS = Object.freeze({
+  fill: '#D55E00',
+  fillOpacity: 0.14,
+  line: '#A14400',
+  selectedLine: '#111111',
+  labelText: '#7A3300',
+  labelHalo: '#ffffff',
+  isolatedRing: '#7A3300',
+});

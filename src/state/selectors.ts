@@ -64,6 +64,17 @@ export function selectSelectedHousehold(s: AppState): Household | null {
   return i === undefined ? null : (s.dataset.households[i] ?? null);
 }
 
+/** The analysis of the current households, or null while it is being (re)computed for new data. */
+export function selectAnalysis(s: AppState) {
+  return s.analysis.resultFor === s.dataset.households ? s.analysis.result : null;
+}
+
+export function selectSelectedCluster(s: AppState) {
+  const selection = s.ui.selection;
+  if (selection?.kind !== 'cluster') return null;
+  return selectAnalysis(s)?.clusters.find((c) => c.id === selection.id) ?? null;
+}
+
 export function selectSelectedSite(s: AppState) {
   const selection = s.ui.selection;
   if (selection?.kind !== 'site') return null;

@@ -4,7 +4,16 @@
  * `createAppStore()` makes a fresh store (tests); `appStore` is the app's instance.
  */
 import { createStore } from 'zustand/vanilla';
-import type { AttendanceClass, Household, ImportIssue, ParseResult, Site } from '../core/index.ts';
+import {
+  DEFAULT_ANALYSIS_SETTINGS,
+  type AnalysisSettings,
+  type AttendanceClass,
+  type BlindspotAnalysis,
+  type Household,
+  type ImportIssue,
+  type ParseResult,
+  type Site,
+} from '../core/index.ts';
 import type { Lang } from '../i18n/translate.ts';
 
 export interface DatasetSource {
@@ -28,10 +37,31 @@ export type LoadStatus =
   | { state: 'loading'; name: string }
   | { state: 'error'; name: string; message: string; code?: string };
 
-export type Selection = { kind: 'household'; id: string } | { kind: 'site'; id: string } | null;
+export type Selection =
+  | { kind: 'household'; id: string }
+  | { kind: 'site'; id: string }
+  | { kind: 'cluster'; id: string }
+  | null;
+
+export interface AnalysisSlice {
+  settings: AnalysisSettings;
+  /** The latest finished analysis, or null while none matches the current dataset. */
+  result: BlindspotAnalysis | null;
+  /** The household array the result's indices refer to. */
+  resultFor: Household[] | null;
+  running: boolean;
+  error: string | null;
+}
+
+/** A request to move the map to an extent; `seq` makes a repeated request distinct. */
+export interface FlyTarget {
+  bounds: [number, number, number, number];
+  seq: number;
+}
 
 export interface UiSlice {
   load: LoadStatus;
+  flyTarget: FlyTarget | null;
   selection: Selection;
   hiddenClasses: AttendanceClass[];
   township: string | null;
@@ -46,6 +76,7 @@ export interface SettingsSlice {
 
 export interface AppState {
   dataset: DatasetSlice;
+  analysis: AnalysisSlice;
   ui: UiSlice;
   settings: SettingsSlice;
 }
@@ -61,6 +92,7 @@ export const emptyDataset: DatasetSlice = {
 
 export const initialUi: UiSlice = {
   load: { state: 'idle' },
+  flyTarget: null,
   selection: null,
   hiddenClasses: [],
   township: null,
@@ -69,9 +101,18 @@ export const initialUi: UiSlice = {
   showPersonal: false,
 };
 
-export function createAppStore(lang: Lang = 'zh-CN') {
+export const initialAnalysis: AnalysisSlice = {
+  settings: DEFAULT_ANALYSIS_SETTINGS,
+  result: null,
+  resultFor: null,
+  running: false,
+  error: null,
+};
+
+export function createAppStore(lang: Lang = 'zh-CN', analysisSettings: AnalysisSettings = DEFAULT_ANALYSIS_SETTINGS) {
   return createStore<AppState>()(() => ({
     dataset: emptyDataset,
+    analysis: { ...initialAnalysis, settings: analysisSettings },
     ui: initialUi,
     settings: { lang },
   }));

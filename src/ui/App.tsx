@@ -1,8 +1,10 @@
 /** The page: header, demo banner, sidebar (legend, filters), map, details and import summary. */
 import { useCallback, useEffect, useState } from 'react';
 import { openInitialDataset } from '../state/actions/load-dataset.ts';
+import { startAnalysisRunner } from '../state/analysis-runner.ts';
 import { useApp } from '../state/app-store.ts';
 import { AreaFilter } from './AreaFilter.tsx';
+import { ClusterPanel } from './ClusterPanel.tsx';
 import { DetailsPanel } from './DetailsPanel.tsx';
 import { DropZone } from './DropZone.tsx';
 import { Header } from './Header.tsx';
@@ -19,6 +21,7 @@ export function App() {
   const [webGlFailed, setWebGlFailed] = useState(false);
   const onWebGlError = useCallback(() => setWebGlFailed(true), []);
 
+  useEffect(() => startAnalysisRunner(), []);
   useEffect(() => {
     void openInitialDataset();
   }, []);
@@ -34,6 +37,7 @@ export function App() {
       <main className="workspace">
         <nav className="sidebar">
           <Legend />
+          <ClusterPanel />
           <AreaFilter />
         </nav>
         <div className="map-wrap">

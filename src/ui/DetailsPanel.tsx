@@ -2,11 +2,11 @@
  * Details of the clicked household (or existing site). Personal fields (names, phones) stay
  * hidden until the user asks; every text from the file is rendered as text.
  */
-import type { Household, Report, Site } from '../core/index.ts';
+import type { BlindspotCluster, Household, Report, Site } from '../core/index.ts';
 import { CLASS_COLORS } from '../map/palette.ts';
 import { select, setShowPersonal } from '../state/actions/ui-actions.ts';
 import { useApp } from '../state/app-store.ts';
-import { selectSelectedHousehold, selectSelectedSite } from '../state/selectors.ts';
+import { selectSelectedCluster, selectSelectedHousehold, selectSelectedSite } from '../state/selectors.ts';
 import { useT } from './use-t.ts';
 
 function ReportLine({ report }: { report: Report }) {
@@ -113,17 +113,53 @@ function SiteDetails({ site }: { site: Site }) {
   );
 }
 
+function ClusterDetails({ cluster }: { cluster: BlindspotCluster }) {
+  const t = useT();
+  return (
+    <>
+      <h2 data-testid="cluster-title">{t('cluster.detailsTitle', { rank: cluster.rank })}</h2>
+      <dl>
+        <dt>{t('cluster.uncoveredHouseholds')}</dt>
+        <dd data-testid="cluster-uncovered-households">{cluster.uncoveredHouseholds}</dd>
+        <dt>{t('cluster.uncoveredStudents')}</dt>
+        <dd data-testid="cluster-uncovered-students">{cluster.uncoveredStudents}</dd>
+        <dt>{t('cluster.allHouseholds')}</dt>
+        <dd>{cluster.households}</dd>
+        <dt>{t('cluster.allStudents')}</dt>
+        <dd>{cluster.students}</dd>
+        <dt>{t('cluster.villages')}</dt>
+        <dd data-testid="cluster-villages">{cluster.villages.join('、') || '—'}</dd>
+        <dt>{t('cluster.townships')}</dt>
+        <dd>{cluster.townships.join('、') || '—'}</dd>
+        <dt>{t('cluster.nearestSite')}</dt>
+        <dd>
+          {cluster.nearestSiteM === null
+            ? t('cluster.noSites')
+            : t('cluster.km', { value: (cluster.nearestSiteM / 1000).toFixed(1) })}
+        </dd>
+        <dt>{t('cluster.centroid')}</dt>
+        <dd>
+          {cluster.centroid[0].toFixed(5)}, {cluster.centroid[1].toFixed(5)}
+        </dd>
+      </dl>
+    </>
+  );
+}
+
 export function DetailsPanel() {
   const t = useT();
   const household = useApp(selectSelectedHousehold);
   const site = useApp(selectSelectedSite);
-  if (!household && !site) return null;
+  const cluster = useApp(selectSelectedCluster);
+  if (!household && !site && !cluster) return null;
   return (
     <aside className="details" data-testid="details-panel">
       <button type="button" className="close" aria-label={t('panel.close')} onClick={() => select(null)}>
         ×
       </button>
-      {household ? <HouseholdDetails household={household} /> : site ? <SiteDetails site={site} /> : null}
+      {household && <HouseholdDetails household={household} />}
+      {site && <SiteDetails site={site} />}
+      {cluster && <ClusterDetails cluster={cluster} />}
     </aside>
   );
 }

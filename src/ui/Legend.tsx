@@ -1,6 +1,6 @@
 /** Counts per attendance class (inside the area filter); a click shows or hides a class. */
 import { ATTENDANCE_CLASSES } from '../core/index.ts';
-import { CLASS_COLORS, SITE_COLORS } from '../map/palette.ts';
+import { CLASS_COLORS, CLUSTER_COLORS, SITE_COLORS } from '../map/palette.ts';
 import { toggleClass } from '../state/actions/ui-actions.ts';
 import { useApp } from '../state/app-store.ts';
 import { selectAreaSummary } from '../state/selectors.ts';
@@ -36,6 +36,18 @@ export function Legend() {
             </li>
           );
         })}
+        <li className="legend-row static">
+          <span
+            className="swatch area"
+            style={{ background: `${CLUSTER_COLORS.fill}33`, borderColor: CLUSTER_COLORS.line }}
+            aria-hidden
+          />
+          <span className="legend-label">{t('legend.cluster')}</span>
+        </li>
+        <li className="legend-row static">
+          <span className="swatch ring" style={{ borderColor: CLUSTER_COLORS.isolatedRing }} aria-hidden />
+          <span className="legend-label">{t('legend.isolated')}</span>
+        </li>
         {siteCount > 0 && (
           <li className="legend-row static">
             <span className="swatch site" style={{ borderColor: SITE_COLORS.stroke }} aria-hidden />

@@ -1,36 +1,62 @@
 /** Mounts the map controller and feeds it from the store; exposes the map as `window.__map`. */
 import { useEffect, useRef } from 'react';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import type { BlindspotCluster } from '../core/index.ts';
 import { MapController, type MapSelection } from '../map/map-controller.ts';
-import { translate } from '../i18n/translate.ts';
+import { translate, type Lang } from '../i18n/translate.ts';
 import { appStore } from '../state/app-store.ts';
 import { select } from '../state/actions/ui-actions.ts';
-import { selectAreaHouseholds, selectHouseholdIndex } from '../state/selectors.ts';
+import { selectAnalysis, selectAreaHouseholds, selectHouseholdIndex } from '../state/selectors.ts';
 import type { AppState, Selection } from '../state/store.ts';
 
+const NO_CLUSTERS: BlindspotCluster[] = [];
+const NO_INDICES: number[] = [];
+
 function toStoreSelection(state: AppState, selection: MapSelection): Selection {
-  if (selection?.kind === 'household') {
-    const h = state.dataset.households[selection.index];
-    return h ? { kind: 'household', id: h.id } : null;
+  switch (selection?.kind) {
+    case 'household': {
+      const h = state.dataset.households[selection.index];
+      return h ? { kind: 'household', id: h.id } : null;
+    }
+    case 'site': {
+      const site = state.dataset.sites[selection.index];
+      return site ? { kind: 'site', id: site.id } : null;
+    }
+    case 'cluster': {
+      const cluster = selectAnalysis(state)?.clusters[selection.index];
+      return cluster ? { kind: 'cluster', id: cluster.id } : null;
+    }
+    default:
+      return null;
   }
-  if (selection?.kind === 'site') {
-    const site = state.dataset.sites[selection.index];
-    return site ? { kind: 'site', id: site.id } : null;
-  }
-  return null;
 }
 
 function toMapSelection(state: AppState): MapSelection {
   const selection = state.ui.selection;
-  if (selection?.kind === 'household') {
-    const index = selectHouseholdIndex(state).get(selection.id);
-    return index === undefined ? null : { kind: 'household', index };
+  let index = -1;
+  switch (selection?.kind) {
+    case 'household':
+      index = selectHouseholdIndex(state).get(selection.id) ?? -1;
+      break;
+    case 'site':
+      index = state.dataset.sites.findIndex((s) => s.id === selection.id);
+      break;
+    case 'cluster':
+      index = selectAnalysis(state)?.clusters.findIndex((c) => c.id === selection.id) ?? -1;
+      break;
   }
-  if (selection?.kind === 'site') {
-    const index = state.dataset.sites.findIndex((s) => s.id === selection.id);
-    return index < 0 ? null : { kind: 'site', index };
+  return selection && index >= 0 ? { kind: selection.kind, index } : null;
+}
+
+/** One label function per language, so the controller relabels only when the language changes. */
+const clusterLabels = new Map<Lang, (cluster: BlindspotCluster) => string>();
+function clusterLabel(lang: Lang) {
+  let label = clusterLabels.get(lang);
+  if (!label) {
+    label = (c) => translate(lang, 'cluster.mapLabel', { rank: c.rank, students: c.uncoveredStudents });
+    clusterLabels.set(lang, label);
   }
-  return null;
+  return label;
 }
 
 export function MapView({ onWebGlError }: { onWebGlError: () => void }) {
@@ -50,17 +76,26 @@ export function MapView({ onWebGlError }: { onWebGlError: () => void }) {
       return;
     }
     window.__map = controller.map;
-    let area = { township: null as string | null, village: null as string | null };
+    let prev: AppState | null = null;
     const push = (state: AppState) => {
-      controller.setHouseholds(state.dataset.households);
-      if (state.ui.township !== area.township || state.ui.village !== area.village) {
-        area = { township: state.ui.township, village: state.ui.village };
+      const { dataset, ui, settings } = state;
+      const analysis = selectAnalysis(state);
+      controller.setHouseholds(dataset.households);
+      controller.setSites(dataset.sites);
+      controller.setClusters(analysis?.clusters ?? NO_CLUSTERS, clusterLabel(settings.lang));
+      if (!prev || ui.hiddenClasses !== prev.ui.hiddenClasses || ui.township !== prev.ui.township || ui.village !== prev.ui.village) {
+        controller.setFilter({ hiddenClasses: ui.hiddenClasses, township: ui.township, village: ui.village });
+      }
+      if (prev && (ui.township !== prev.ui.township || ui.village !== prev.ui.village)) {
         controller.fitTo(selectAreaHouseholds(state));
       }
-      controller.setSites(state.dataset.sites);
-      controller.setFilter({ hiddenClasses: state.ui.hiddenClasses, township: state.ui.township, village: state.ui.village });
-      controller.setSelection(toMapSelection(state));
-      controller.setAttribution(translate(state.settings.lang, 'map.attribution'));
+      if (!prev || selectAnalysis(prev) !== analysis) controller.setIsolated(analysis?.isolatedIndices ?? NO_INDICES);
+      if (!prev || ui.selection !== prev.ui.selection || selectAnalysis(prev) !== analysis) {
+        controller.setSelection(toMapSelection(state));
+      }
+      if (ui.flyTarget && ui.flyTarget !== prev?.ui.flyTarget) controller.flyTo(ui.flyTarget.bounds);
+      controller.setAttribution(translate(settings.lang, 'map.attribution'));
+      prev = state;
     };
     push(appStore.getState());
     const unsubscribe = appStore.subscribe(push);

@@ -2,13 +2,18 @@
  * The app's handle on the core worker: one request → one promise. Errors come back as
  * `UserInputError` when the core said the input cannot be used, else as `Error`.
  */
-import { UserInputError } from '../core/index.ts';
+import { UserInputError, type AnalysisSettings, type BlindspotAnalysis, type Household, type Site } from '../core/index.ts';
 import type { HouseholdsResult, SitesResult, WorkerRequest, WorkerResponse } from './protocol.ts';
 
 export interface CoreClient {
   parseHouseholds(name: string, bytes: ArrayBuffer): Promise<HouseholdsResult>;
   parseSites(name: string, bytes: ArrayBuffer): Promise<SitesResult>;
+  /** Analyses the given dataset; it crosses to the worker only when it differs from the last one sent. */
+  analyze(households: Household[], sites: Site[], settings: AnalysisSettings): Promise<BlindspotAnalysis>;
 }
+
+/** A request before the client numbers it (Omit distributed over the union). */
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 type Pending = { resolve: (value: unknown) => void; reject: (reason: Error) => void };
 
@@ -32,15 +37,26 @@ export function createCoreClient(): CoreClient {
     pending.clear();
   };
 
-  function request<T>(message: Omit<WorkerRequest, 'id'>): Promise<T> {
+  function request<T>(message: WithoutId<WorkerRequest>): Promise<T> {
     const id = nextId++;
     return new Promise<T>((resolve, reject) => {
       pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      worker.postMessage({ ...message, id }, [(message as { bytes: ArrayBuffer }).bytes]);
+      const bytes = (message as { bytes?: ArrayBuffer }).bytes;
+      worker.postMessage({ ...message, id }, bytes ? [bytes] : []);
     });
   }
 
+  let sent: { households: Household[]; sites: Site[] } | null = null;
+
   return {
+    analyze(households, sites, settings) {
+      if (sent?.households !== households || sent.sites !== sites) {
+        sent = { households, sites };
+        // Messages are handled in order: the analysis below runs on this dataset.
+        request<null>({ type: 'setDataset', households, sites }).catch(() => (sent = null));
+      }
+      return request<BlindspotAnalysis>({ type: 'analyze', settings });
+    },
     parseHouseholds: (name, bytes) => request<HouseholdsResult>({ type: 'parseHouseholds', name, bytes }),
     parseSites: (name, bytes) => request<SitesResult>({ type: 'parseSites', name, bytes }),
   };

@@ -2,16 +2,26 @@
 /**
  * Web Worker wiring only: decodes and parses files with the pure core off the main thread.
  */
-import { decodeText, parseHouseholds, parseSites, UserInputError } from '../core/index.ts';
+import { analyzeBlindspots, decodeText, parseHouseholds, parseSites, UserInputError } from '../core/index.ts';
+import type { BlindspotAnalysis, Household, Site } from '../core/index.ts';
 import type { HouseholdsResult, SitesResult, WorkerRequest, WorkerResponse } from './protocol.ts';
 
-function handle(request: WorkerRequest): HouseholdsResult | SitesResult {
-  const { text, encoding } = decodeText(new Uint8Array(request.bytes));
+/** The dataset the analyses run on, sent once per dataset by the client. */
+let dataset: { households: Household[]; sites: Site[] } = { households: [], sites: [] };
+
+function handle(request: WorkerRequest): HouseholdsResult | SitesResult | BlindspotAnalysis | null {
   switch (request.type) {
-    case 'parseHouseholds':
+    case 'parseHouseholds': {
+      const { text, encoding } = decodeText(new Uint8Array(request.bytes));
       return { ...parseHouseholds({ name: request.name, text }), encoding };
+    }
     case 'parseSites':
-      return parseSites({ name: request.name, text });
+      return parseSites({ name: request.name, text: decodeText(new Uint8Array(request.bytes)).text });
+    case 'setDataset':
+      dataset = { households: request.households, sites: request.sites };
+      return null;
+    case 'analyze':
+      return analyzeBlindspots(dataset.households, dataset.sites, request.settings);
   }
 }
 

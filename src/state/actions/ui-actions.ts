@@ -1,5 +1,5 @@
 /** Small UI actions: selection, filters, language, panels. */
-import type { AttendanceClass } from '../../core/index.ts';
+import type { AnalysisSettings, AttendanceClass } from '../../core/index.ts';
 import type { Lang } from '../../i18n/translate.ts';
 import { appStore } from '../app-store.ts';
 import type { Selection, UiSlice } from '../store.ts';
@@ -9,6 +9,16 @@ function setUi(patch: Partial<UiSlice>): void {
 }
 
 export const select = (selection: Selection) => setUi({ selection });
+
+let flySeq = 0;
+/** Selects something and moves the map to it. */
+export function selectAndFly(selection: Selection, bounds: [number, number, number, number]): void {
+  setUi({ selection, flyTarget: { bounds, seq: ++flySeq } });
+}
+
+export function setAnalysisSettings(patch: Partial<AnalysisSettings>): void {
+  appStore.setState((s) => ({ analysis: { ...s.analysis, settings: { ...s.analysis.settings, ...patch } } }));
+}
 
 export function toggleClass(cls: AttendanceClass): void {
   const hidden = appStore.getState().ui.hiddenClasses;

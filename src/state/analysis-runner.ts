@@ -1,0 +1,55 @@
+/**
+ * Keeps the blind-spot analysis in step with the data: whenever the households, the sites or the
+ * analysis settings change, it asks the worker again (debounced; the latest request wins, an
+ * older answer that arrives late is dropped). The page never waits on it.
+ */
+import type { AppState } from './store.ts';
+import { appStore } from './app-store.ts';
+import { core } from './actions/core.ts';
+
+const DEBOUNCE_MS = 120;
+
+let latest = 0;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+function inputsChanged(state: AppState, prev: AppState): boolean {
+  return (
+    state.dataset.households !== prev.dataset.households ||
+    state.dataset.sites !== prev.dataset.sites ||
+    state.analysis.settings !== prev.analysis.settings
+  );
+}
+
+async function run(): Promise<void> {
+  const request = ++latest;
+  const { dataset, analysis } = appStore.getState();
+  const { households, sites } = dataset;
+  try {
+    const result = await core().analyze(households, sites, analysis.settings);
+    if (request !== latest) return;
+    appStore.setState((s) => ({ analysis: { ...s.analysis, result, resultFor: households, running: false, error: null } }));
+  } catch (err) {
+    if (request !== latest) return;
+    const error = err instanceof Error ? err.message : String(err);
+    appStore.setState((s) => ({ analysis: { ...s.analysis, running: false, error } }));
+  }
+}
+
+function schedule(): void {
+  clearTimeout(timer);
+  latest++; // an answer already on its way is now stale
+  appStore.setState((s) => ({ analysis: { ...s.analysis, running: true } }));
+  timer = setTimeout(() => void run(), DEBOUNCE_MS);
+}
+
+/** Starts following the store; returns the function that stops it. */
+export function startAnalysisRunner(): () => void {
+  if (appStore.getState().dataset.source) schedule();
+  const unsubscribe = appStore.subscribe((state, prev) => {
+    if (state.dataset.source && inputsChanged(state, prev)) schedule();
+  });
+  return () => {
+    unsubscribe();
+    clearTimeout(timer);
+  };
+}
