@@ -4,16 +4,21 @@
  */
 import { runValidate } from './validate-command.ts';
 import { runDemo } from './demo-command.ts';
+import { runAnalyze } from './analyze-command.ts';
 import { UsageError } from './usage-error.ts';
 import { UserInputError } from '../core/index.ts';
 
 const USAGE = `usage: npm run -s cli -- <command> [options]
 commands:
   validate FILE [--out FILE] [--merge worst|latest]   parse and report {rows, households, issues}
+  analyze FILE [--eps-m 500] [--min-households 3] [--uncovered none,poor] [--sites SITES.csv]
+               [--privacy] [--out clusters.geojson] [--merge worst|latest] [--threshold-… N]
+                                                      blind-spot clusters as GeoJSON, best first
   demo [--out DIR]                                    write the demo scenario's input files`;
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   validate: runValidate,
+  analyze: runAnalyze,
   demo: runDemo,
 };
 

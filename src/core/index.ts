@@ -32,3 +32,12 @@ export { worstClass } from './analysis/worst-class.ts';
 export { haversineM, EARTH_RADIUS_M } from './analysis/haversine-m.ts';
 export { type ClassCount } from './analysis/summarize-classes.ts';
 export * from './model/analysis.ts';
+export { analyzeBlindspots } from './analysis/analyze-blindspots.ts';
+export { clusterOutline, OUTLINE_MIN_BUFFER_M } from './analysis/cluster-outline.ts';
+export { nearestSiteM } from './analysis/nearest-site-m.ts';
+export { rankClusters } from './analysis/rank-clusters.ts';
+export {
+  clustersToGeoJson, CLUSTERS_SCHEMA, type ClustersGeoJsonOptions, type ClusterFeatureProperties, type ClustersMetadata,
+  type ClustersFeatureCollection,
+} from './io/export-clusters-geojson.ts';
+export { checkAnalysisSettings } from './analysis/check-analysis-settings.ts';

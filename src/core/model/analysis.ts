@@ -53,6 +53,8 @@ export interface BlindspotAnalysis {
   clusters: BlindspotCluster[];
   /** Uncovered households that belong to no cluster (they need another remedy), ascending indices. */
   isolatedIndices: number[];
+  /** Ids of those isolated households, same order (omitted from exports in privacy mode). */
+  isolatedHouseholdIds?: string[];
   uncoveredHouseholds: number;
   uncoveredStudents: number;
 }

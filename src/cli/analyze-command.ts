@@ -1,0 +1,109 @@
+/**
+ * `analyze FILE [--eps-m 500] [--min-households 3] [--uncovered none,poor] [--sites SITES.csv]
+ * [--privacy] [--out clusters.geojson] [--merge worst|latest] [--threshold-… N]` (FORMATS.md §5,
+ * §8): reads household reports with the app's own parser (rows with issues are counted, the good
+ * rows used), existing sites with `parseSites`, runs `analyzeBlindspots` and writes the clusters
+ * FeatureCollection (`clustersToGeoJson`) to `--out` or stdout — the collection's header on the
+ * first line, then one feature per line, so the file diffs well and still parses as one JSON.
+ * A one-line JSON summary goes to stderr:
+ * `{ok, households, uncoveredHouseholds, uncoveredStudents, clusters, isolatedHouseholds,
+ * isolatedHouseholdIds (not with --privacy), issues, epsM, minHouseholds}` plus, with --sites,
+ * `sites` and `siteIssues`.
+ * Exit codes: 0 done (even with row issues); 1 a file cannot be used (unreadable, no usable
+ * household row); 2 bad usage (unknown option, --eps-m not a number in 0.001 … 1,000,000 m,
+ * --min-households not a whole number ≥ 1, no or an unknown class in --uncovered).
+ * Hidden option `--generated-at ISO` stamps the output with a fixed time (golden tests).
+ */
+import { basename } from 'node:path';
+import {
+  analyzeBlindspots, checkAnalysisSettings, clustersToGeoJson, decodeText, DEFAULT_ANALYSIS_SETTINGS, parseHouseholds,
+  parseSites, UserInputError, type AnalysisSettings, type AttendanceClass, type ClustersFeatureCollection, type Site,
+} from '../core/index.ts';
+import { CLASSIFY_OPTION_NAMES, classifySettingsFromArgs } from './classify-settings-from-args.ts';
+import { parseCommandArgs } from './parse-command-args.ts';
+import { readInputFile } from './read-input-file.ts';
+import { UsageError } from './usage-error.ts';
+import { writeOutput } from './write-output.ts';
+
+export async function runAnalyze(args: string[]): Promise<number> {
+  const { positionals, values, flags } = parseCommandArgs('analyze', args, {
+    values: ['eps-m', 'min-households', 'uncovered', 'sites', 'out', 'generated-at', ...CLASSIFY_OPTION_NAMES],
+    flags: ['privacy'],
+  });
+  const [file, ...extra] = positionals;
+  if (file === undefined) throw new UsageError('analyze: missing FILE');
+  if (extra.length > 0) throw new UsageError(`analyze: one FILE expected, also got ${extra.join(' ')}`);
+  const settings = analysisSettingsFromArgs(values);
+  const classify = { ...classifySettingsFromArgs('analyze', values), uncovered: [...settings.uncovered] };
+  const privacy = flags.has('privacy');
+  const generatedAt = values.get('generated-at');
+
+  const { text } = decodeText(await readInputFile(file));
+  const parsed = parseHouseholds({ name: basename(file), text }, classify);
+  if (parsed.households.length === 0) {
+    throw new UserInputError('no_usable_rows',
+      `${file}: none of its ${parsed.rows} rows can be used (${parsed.issues.length} issues; run validate for the list)`, { path: file });
+  }
+  const sitesPath = values.get('sites');
+  let sites: Site[] = [];
+  let siteIssues = 0;
+  if (sitesPath !== undefined) {
+    const result = parseSites({ name: basename(sitesPath), text: decodeText(await readInputFile(sitesPath)).text });
+    sites = result.sites;
+    siteIssues = result.issues.length;
+  }
+
+  const analysis = analyzeBlindspots(parsed.households, sites, settings);
+  const collection = clustersToGeoJson(analysis, { privacy, ...(generatedAt !== undefined ? { generatedAt } : {}) });
+  await writeOutput(values.get('out'), featureCollectionText(collection));
+
+  process.stderr.write(JSON.stringify({
+    ok: true,
+    households: parsed.households.length,
+    uncoveredHouseholds: analysis.uncoveredHouseholds,
+    uncoveredStudents: analysis.uncoveredStudents,
+    clusters: analysis.clusters.length,
+    isolatedHouseholds: analysis.isolatedIndices.length,
+    ...(privacy ? {} : { isolatedHouseholdIds: analysis.isolatedHouseholdIds ?? [] }),
+    issues: parsed.issues.length,
+    epsM: settings.epsM,
+    minHouseholds: settings.minHouseholds,
+    ...(sitesPath !== undefined ? { sites: sites.length, siteIssues } : {}),
+  }) + '\n');
+  return 0;
+}
+
+function analysisSettingsFromArgs(values: ReadonlyMap<string, string>): AnalysisSettings {
+  const epsText = values.get('eps-m');
+  const minText = values.get('min-households');
+  const uncoveredText = values.get('uncovered');
+  if (epsText !== undefined && (epsText.trim() === '' || !Number.isFinite(Number(epsText)))) {
+    throw new UsageError(`analyze: --eps-m needs a number of metres, got "${epsText}"`);
+  }
+  if (minText !== undefined && !/^\s*\d+\s*$/.test(minText)) {
+    throw new UsageError(`analyze: --min-households needs a whole number ≥ 1, got "${minText}"`);
+  }
+  const settings: AnalysisSettings = {
+    epsM: epsText === undefined ? DEFAULT_ANALYSIS_SETTINGS.epsM : Number(epsText),
+    minHouseholds: minText === undefined ? DEFAULT_ANALYSIS_SETTINGS.minHouseholds : Number(minText),
+    uncovered: uncoveredText === undefined ? [...DEFAULT_ANALYSIS_SETTINGS.uncovered]
+      : [...new Set(uncoveredText.split(',').map((s) => s.trim()).filter((s) => s !== ''))] as AttendanceClass[],
+  };
+  try {
+    checkAnalysisSettings(settings);
+  } catch (err) {
+    if (!(err instanceof UserInputError)) throw err;
+    const option = { epsM: '--eps-m', minHouseholds: '--min-households', uncovered: '--uncovered' }[String(err.params['setting'])];
+    throw new UsageError(`analyze: ${option ?? 'settings'}: ${err.message}`);
+  }
+  return settings;
+}
+
+/** The collection as JSON: its header on the first line, then one feature per line. */
+function featureCollectionText(collection: ClustersFeatureCollection): string {
+  const { features, ...head } = collection;
+  const header = JSON.stringify({ ...head, features: [] }).replace(/\[\]\}$/, '');
+  return features.length === 0
+    ? `${header}[]}\n`
+    : `${header}[\n${features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
+}
