@@ -16,6 +16,7 @@ export const HOUSEHOLDS_SOURCE = 'households';
 export const SITES_SOURCE = 'sites';
 export const HOUSEHOLDS_LAYER = 'households';
 export const SITES_LAYER = 'sites';
+export const SITE_COVERAGE_SOURCE = 'site-coverage';
 export const CLUSTERS_SOURCE = 'clusters';
 export const CLUSTER_LABELS_SOURCE = 'cluster-labels';
 export const CLUSTERS_FILL_LAYER = 'clusters-fill';
@@ -61,6 +62,20 @@ export const selectedHouseholdLayer: CircleLayerSpecification = {
     'circle-stroke-color': SELECTION_COLOR,
     'circle-stroke-width': 2.5,
   },
+};
+
+export const siteCoverageFillLayer: FillLayerSpecification = {
+  id: 'site-coverage-fill',
+  type: 'fill',
+  source: SITE_COVERAGE_SOURCE,
+  paint: { 'fill-color': SITE_COLORS.coverageFill, 'fill-opacity': SITE_COLORS.coverageFillOpacity },
+};
+
+export const siteCoverageLineLayer: LineLayerSpecification = {
+  id: 'site-coverage-line',
+  type: 'line',
+  source: SITE_COVERAGE_SOURCE,
+  paint: { 'line-color': SITE_COLORS.coverageLine, 'line-opacity': 0.35, 'line-width': 1, 'line-dasharray': [3, 2] },
 };
 
 export const sitesLayer: CircleLayerSpecification = {

@@ -3,6 +3,7 @@
  * hides classes and areas. Features carry only what the layers need — no ids, no names, no
  * personal fields — and `i`, the household's index in the dataset.
  */
+import { circle } from '@turf/turf';
 import type { FilterSpecification } from 'maplibre-gl';
 import type { AttendanceClass, BlindspotCluster, Household, Site } from '../core/index.ts';
 
@@ -34,6 +35,18 @@ export function sitesGeoJson(sites: readonly Site[]): GeoJSON.FeatureCollection<
       id: i,
       geometry: { type: 'Point', coordinates: [site.lon, site.lat] },
       properties: { i, name: site.name },
+    })),
+  };
+}
+
+/** Each site's radius coverage as a geodesic circle: only a picture of the radius rule. */
+export function siteCoverageGeoJson(sites: readonly Site[]): GeoJSON.FeatureCollection<GeoJSON.Polygon> {
+  return {
+    type: 'FeatureCollection',
+    features: sites.map((site, i) => ({
+      ...circle([site.lon, site.lat], site.radiusM, { units: 'meters', steps: 64 }),
+      id: i,
+      properties: { i },
     })),
   };
 }

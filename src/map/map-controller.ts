@@ -21,6 +21,9 @@ import {
   householdsLayer,
   isolatedHouseholdsLayer,
   selectedHouseholdLayer,
+  siteCoverageFillLayer,
+  siteCoverageLineLayer,
+  SITE_COVERAGE_SOURCE,
   siteLabelsLayer,
   SITES_LAYER,
   SITES_SOURCE,
@@ -33,6 +36,7 @@ import {
   householdFilter,
   householdsGeoJson,
   isolatedFilter,
+  siteCoverageGeoJson,
   sitesGeoJson,
   type Bounds,
   type HouseholdFilter,
@@ -93,10 +97,12 @@ export class MapController {
   }
 
   private onLoad(): void {
-    for (const source of [CLUSTERS_SOURCE, HOUSEHOLDS_SOURCE, SITES_SOURCE, CLUSTER_LABELS_SOURCE]) {
+    for (const source of [SITE_COVERAGE_SOURCE, CLUSTERS_SOURCE, HOUSEHOLDS_SOURCE, SITES_SOURCE, CLUSTER_LABELS_SOURCE]) {
       this.map.addSource(source, { type: 'geojson', data: EMPTY });
     }
     for (const layer of [
+      siteCoverageFillLayer,
+      siteCoverageLineLayer,
       clustersFillLayer,
       clustersLineLayer,
       householdsLayer,
@@ -171,6 +177,7 @@ export class MapController {
     this.sites = sites;
     if (!this.loaded) return;
     this.setData(SITES_SOURCE, sitesGeoJson(sites));
+    this.setData(SITE_COVERAGE_SOURCE, siteCoverageGeoJson(sites));
   }
 
   /** Cluster outlines and their labels; `label` is called again only when it changes (language). */

@@ -28,6 +28,9 @@ export const SITE_COLORS = Object.freeze({
   fill: '#ffffff',
   stroke: '#1f2933',
   selected: '#000000',
+  coverageFill: '#0072B2',
+  coverageFillOpacity: 0.05,
+  coverageLine: '#0072B2',
 });
 
 export const HOUSEHOLD_STROKE = '#ffffff';
