@@ -41,3 +41,4 @@ export {
   type ClustersFeatureCollection,
 } from './io/export-clusters-geojson.ts';
 export { checkAnalysisSettings } from './analysis/check-analysis-settings.ts';
+export { clusterDbscan, DBSCAN_EPS_RANGE_M, type DbscanOptions, type DbscanResult } from './analysis/cluster-dbscan.ts';
