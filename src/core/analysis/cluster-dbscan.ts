@@ -51,8 +51,9 @@
  * level, never per pair.
  * Cost: O(n) passes + a sort into cells + pair tests across cells until decided; no pair inside a
  * cell. Measured by `npm run bench` (eps 500 m, minPoints 3, village-like clumps over a
- * Chongqing-sized area, Linux VM with 2 Xeon cores, Node 20): 10,000 points ~1.5 ms,
- * 100,000 ~15 ms, 1,000,000 ~0.25 s (median); Turf on the same input ~1.3 s, ~150 s, RangeError.
+ * Chongqing-sized area, shared Linux VM with 2 Xeon cores, Node 20; medians, which vary ±50 %
+ * with the machine's load): 10,000 points 2–5 ms, 100,000 15–30 ms, 1,000,000 0.25–0.3 s;
+ * Turf on the same input 1.2–1.6 s, ~150 s (5,500× ours), RangeError.
  * Memory: ~100 bytes per point at the peak.
  */
 import { EARTH_RADIUS_M } from './haversine-m.ts';
