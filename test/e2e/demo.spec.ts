@@ -6,7 +6,7 @@
 import { expect, test } from '@playwright/test';
 import { CLASS_COLORS } from '../../src/map/palette.ts';
 import { summarizeClasses } from '../../src/core/index.ts';
-import { countMapPixels, expectHouseholdCount, openApp, parseFile } from './helpers.ts';
+import { clickHouseholdAt, countMapPixels, expectHouseholdCount, openApp, parseFile } from './helpers.ts';
 
 const demo = parseFile('public/demo/households.csv');
 
@@ -43,12 +43,7 @@ test('a click on a household opens its details panel', async ({ page }) => {
   await openApp(page);
   // Zoom in on one household of a dead village so its dot stands alone, then click it.
   const target = demo.households.find((h) => h.cls === 'none' && h.students > 0)!;
-  const at: [number, number] = [target.lon, target.lat];
-  await page.evaluate((lngLat) => window.__map!.jumpTo({ center: lngLat, zoom: 17 }), at);
-  await page.waitForFunction(() => window.__map!.areTilesLoaded() && !window.__map!.isMoving());
-  const point = await page.evaluate((lngLat) => window.__map!.project(lngLat), at);
-  const box = (await page.getByTestId('map').boundingBox())!;
-  await page.mouse.click(box.x + point.x, box.y + point.y);
+  await clickHouseholdAt(page, [target.lon, target.lat]);
 
   await expect(page.getByTestId('details-panel')).toBeVisible();
   await expect(page.getByTestId('panel-id')).toHaveText(target.id);
@@ -57,8 +52,7 @@ test('a click on a household opens its details panel', async ({ page }) => {
   await expect(page.getByTestId('panel-class')).toHaveText('无法上课');
   await expect(page.getByTestId('details-panel')).toContainText(`第 ${target.reports[0]!.line} 行`);
 
-  // A click on empty ground closes it.
-  await page.mouse.click(box.x + 40, box.y + box.height - 60);
+  await page.getByTestId('details-panel').getByRole('button', { name: '关闭' }).click();
   await expect(page.getByTestId('details-panel')).toHaveCount(0);
 });
 

@@ -54,3 +54,31 @@ export async function householdCount(page: Page): Promise<number> {
 export async function expectHouseholdCount(page: Page, expected: number): Promise<void> {
   await expect.poll(() => householdCount(page), { timeout: 30_000 }).toBe(expected);
 }
+
+/**
+ * Zooms in on a household and clicks its dot, once the dot is really drawn there (after an import
+ * the map may still show the previous data for a moment).
+ */
+export async function clickHouseholdAt(page: Page, lonLat: [number, number], zoom = 17): Promise<void> {
+  await page.evaluate(([at, z]) => window.__map!.jumpTo({ center: at, zoom: z }), [lonLat, zoom] as const);
+  const point = await page.waitForFunction(
+    (at) => {
+      const map = window.__map!;
+      if (map.isMoving() || !map.areTilesLoaded()) return null;
+      const p = map.project(at);
+      const hit = map.queryRenderedFeatures(
+        [
+          [p.x - 3, p.y - 3],
+          [p.x + 3, p.y + 3],
+        ],
+        { layers: ['households'] },
+      );
+      return hit.length > 0 ? { x: p.x, y: p.y } : null;
+    },
+    lonLat,
+    { timeout: 20_000 },
+  );
+  const { x, y } = (await point.jsonValue())!;
+  const box = (await page.getByTestId('map').boundingBox())!;
+  await page.mouse.click(box.x + x, box.y + y);
+}

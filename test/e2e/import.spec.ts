@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { expectHouseholdCount, openApp, parseFile, waitForHouseholdsOnMap } from './helpers.ts';
+import { clickHouseholdAt, expectHouseholdCount, openApp, parseFile, waitForHouseholdsOnMap } from './helpers.ts';
 
 const BAD_ROWS = 'test/fixtures/households-bad-rows.csv';
 const expected = JSON.parse(readFileSync('test/fixtures/households-bad-rows.expected.json', 'utf8')) as {
@@ -58,15 +58,12 @@ test('personal fields stay hidden until the user asks', async ({ page }) => {
   const good = parseFile('test/fixtures/households-good.csv');
   const target = good.households.find((h) => Object.keys(h.personal).length > 0)!;
   await page.getByTestId('import-households').setInputFiles('test/fixtures/households-good.csv');
+  await expect(page.getByTestId('import-summary')).toBeVisible();
   await page.keyboard.press('Escape');
+  await expect(page.getByTestId('import-summary')).toHaveCount(0);
   await expectHouseholdCount(page, good.households.length);
   await waitForHouseholdsOnMap(page);
-  const at: [number, number] = [target.lon, target.lat];
-  await page.evaluate((lngLat) => window.__map!.jumpTo({ center: lngLat, zoom: 18 }), at);
-  await page.waitForFunction(() => window.__map!.areTilesLoaded() && !window.__map!.isMoving());
-  const point = await page.evaluate((lngLat) => window.__map!.project(lngLat), at);
-  const box = (await page.getByTestId('map').boundingBox())!;
-  await page.mouse.click(box.x + point.x, box.y + point.y);
+  await clickHouseholdAt(page, [target.lon, target.lat], 18);
 
   const panel = page.getByTestId('details-panel');
   await expect(page.getByTestId('panel-id')).toHaveText(target.id);
