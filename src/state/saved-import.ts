@@ -1,11 +1,12 @@
 /**
- * Keeps the last imported household file on this machine (IndexedDB), so an import survives a
- * reload or a closed tab. The file's bytes are stored as they were read and parsed again on open:
- * the same core, the same result. Nothing leaves the machine.
+ * Keeps the last imported files (households, existing sites) on this machine (IndexedDB), so an
+ * import survives a reload or a closed tab. The file's bytes are stored as they were read and
+ * parsed again on open: the same core, the same result. Nothing leaves the machine.
  */
 const DB_NAME = 'blindspot';
 const STORE = 'imports';
-const KEY = 'households';
+
+export type SavedImportKind = 'households' | 'sites';
 
 export interface SavedImport {
   name: string;
@@ -37,15 +38,15 @@ async function withStore<T>(mode: IDBTransactionMode, run: (store: IDBObjectStor
   }
 }
 
-export function saveImport(saved: SavedImport): Promise<void> {
-  return withStore<void>('readwrite', (store) => store.put(saved, KEY));
+export function saveImport(kind: SavedImportKind, saved: SavedImport): Promise<void> {
+  return withStore<void>('readwrite', (store) => store.put(saved, kind));
 }
 
-export async function loadSavedImport(): Promise<SavedImport | null> {
-  const value = await withStore<SavedImport | undefined>('readonly', (store) => store.get(KEY));
+export async function loadSavedImport(kind: SavedImportKind): Promise<SavedImport | null> {
+  const value = await withStore<SavedImport | undefined>('readonly', (store) => store.get(kind));
   return value ?? null;
 }
 
-export function clearSavedImport(): Promise<void> {
-  return withStore<void>('readwrite', (store) => store.delete(KEY));
+export function clearSavedImport(kind: SavedImportKind): Promise<void> {
+  return withStore<void>('readwrite', (store) => store.delete(kind));
 }

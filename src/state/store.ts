@@ -23,9 +23,17 @@ export interface DatasetSource {
   format?: ParseResult['format'];
 }
 
+export interface SiteSource {
+  kind: 'demo' | 'file';
+  name: string;
+  rows: number;
+  issues: ImportIssue[];
+}
+
 export interface DatasetSlice {
   households: Household[];
   sites: Site[];
+  siteSource: SiteSource | null;
   issues: ImportIssue[];
   rows: number;
   mapping: ParseResult['mapping'];
@@ -84,6 +92,7 @@ export interface AppState {
 export const emptyDataset: DatasetSlice = {
   households: [],
   sites: [],
+  siteSource: null,
   issues: [],
   rows: 0,
   mapping: [],

@@ -1,7 +1,7 @@
 /** Title, dataset totals, the import button and the language switch. */
 import { useRef } from 'react';
 import { formatNumber, LANGS, type Lang } from '../i18n/translate.ts';
-import { importHouseholdFile } from '../state/actions/load-dataset.ts';
+import { importHouseholdFile, importSitesFile } from '../state/actions/load-dataset.ts';
 import { setImportSummaryOpen, setLang } from '../state/actions/ui-actions.ts';
 import { useApp } from '../state/app-store.ts';
 import { selectTotalSummary } from '../state/selectors.ts';
@@ -16,6 +16,7 @@ export function Header() {
   const source = useApp((s) => s.dataset.source);
   const loading = useApp((s) => s.ui.load.state === 'loading');
   const input = useRef<HTMLInputElement>(null);
+  const sitesInput = useRef<HTMLInputElement>(null);
 
   return (
     <header className="app-header">
@@ -53,6 +54,22 @@ export function Header() {
             const file = e.target.files?.[0];
             e.target.value = '';
             if (file) void importHouseholdFile(file);
+          }}
+        />
+        <button type="button" disabled={loading} onClick={() => sitesInput.current?.click()}>
+          {t('import.sitesButton')}
+        </button>
+        <input
+          ref={sitesInput}
+          type="file"
+          className="visually-hidden"
+          accept=".csv,.txt,text/csv"
+          data-testid="import-sites"
+          aria-label={t('import.sitesHint')}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void importSitesFile(file);
           }}
         />
         <label className="lang">

@@ -4,14 +4,12 @@
  */
 import { useEffect } from 'react';
 import { issuesToCsv, type ImportIssue } from '../core/index.ts';
-import { isMessageKey } from '../i18n/translate.ts';
 import { backToDemo } from '../state/actions/load-dataset.ts';
 import { setImportSummaryOpen } from '../state/actions/ui-actions.ts';
 import { useApp } from '../state/app-store.ts';
 import { downloadText } from './download-text.ts';
+import { IssueTable, useIssueLabels } from './IssueTable.tsx';
 import { useT } from './use-t.ts';
-
-const SHOWN_ISSUES = 100;
 
 function countByCode(issues: readonly ImportIssue[]): [string, number][] {
   const counts = new Map<string, number>();
@@ -23,6 +21,7 @@ export function ImportSummary() {
   const t = useT();
   const dataset = useApp((s) => s.dataset);
   const { issues, source } = dataset;
+  const { fieldLabel, codeLabel } = useIssueLabels();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') setImportSummaryOpen(false);
@@ -32,14 +31,7 @@ export function ImportSummary() {
   }, []);
   if (!source) return null;
   const errors = issues.filter((i) => i.severity === 'error').length;
-  const fieldLabel = (field: string) => {
-    const key = `field.${field}`;
-    return isMessageKey(key) ? t(key) : field;
-  };
-  const codeLabel = (code: string) => {
-    const key = `issueCode.${code}`;
-    return isMessageKey(key) ? t(key) : code;
-  };
+  const siteSource = dataset.siteSource;
   const baseName = source.name.replace(/\.[^.]+$/, '');
   return (
     <div className="modal-backdrop" onClick={() => setImportSummaryOpen(false)}>
@@ -95,40 +87,7 @@ export function ImportSummary() {
                 </li>
               ))}
             </ul>
-            <h3>
-              {issues.length > SHOWN_ISSUES
-                ? t('import.firstIssues', { count: SHOWN_ISSUES, total: issues.length })
-                : t('import.allIssues', { total: issues.length })}
-            </h3>
-            <div className="table-scroll">
-              <table data-testid="issues-table">
-                <thead>
-                  <tr>
-                    <th>{t('issue.line')}</th>
-                    <th>{t('issue.field')}</th>
-                    <th>{t('issue.code')}</th>
-                    <th>{t('issue.severity')}</th>
-                    <th>{t('issue.reason')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {issues.slice(0, SHOWN_ISSUES).map((issue, k) => (
-                    <tr key={k} className={issue.severity} data-line={issue.line} data-code={issue.code}>
-                      <td>{issue.line}</td>
-                      <td>{fieldLabel(issue.field)}</td>
-                      <td>
-                        <code>{issue.code}</code>
-                      </td>
-                      <td>{t(`severity.${issue.severity}`)}</td>
-                      <td title={issue.message}>
-                        {codeLabel(issue.code)}
-                        {issue.value !== undefined && issue.value !== '' ? `: ${issue.value}` : ''}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <IssueTable issues={issues} testId="issues-table" />
             <button
               type="button"
               data-testid="download-issues"
@@ -150,7 +109,17 @@ export function ImportSummary() {
             </ul>
           </>
         )}
-        {source.kind === 'file' && (
+        {siteSource && (
+          <section data-testid="sites-summary">
+            <h3>{t('import.sitesTitle')}</h3>
+            <p>
+              {siteSource.kind === 'demo' ? t('import.sitesDemo') : siteSource.name} ·{' '}
+              {t('import.sitesCount', { count: dataset.sites.length, rows: siteSource.rows })}
+            </p>
+            {siteSource.issues.length > 0 && <IssueTable issues={siteSource.issues} testId="site-issues-table" />}
+          </section>
+        )}
+        {(source.kind === 'file' || siteSource?.kind === 'file') && (
           <p>
             <button type="button" onClick={() => void backToDemo()}>
               {t('import.backToDemo')}

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { analyzeBlindspots, DEFAULT_ANALYSIS_SETTINGS, parseSites } from '../../src/core/index.ts';
 import { clickHouseholdAt, expectHouseholdCount, openApp, parseFile, waitForHouseholdsOnMap } from './helpers.ts';
 
 const BAD_ROWS = 'test/fixtures/households-bad-rows.csv';
@@ -110,4 +111,23 @@ test('no request leaves for another host during a whole session', async ({ page,
   await page.evaluate(() => window.__map!.zoomTo(12, { duration: 0 }));
   await page.waitForTimeout(1000);
   expect(foreign).toEqual([]);
+});
+
+test("the operator's existing sites replace the demo's, feed the clusters' distances and survive a reload", async ({ page }) => {
+  await openApp(page);
+  const sites = parseSites({ name: 'sites.csv', text: readFileSync('test/fixtures/sites.csv', 'utf8') }).sites;
+  await page.getByTestId('import-sites').setInputFiles('test/fixtures/sites.csv');
+  await expect(page.getByTestId('sites-summary')).toContainText(`${sites.length}`);
+  await page.keyboard.press('Escape');
+  const onMap = () => page.evaluate(() => new Set(window.__map!.querySourceFeatures('sites').map((f) => f.id)).size);
+  await expect.poll(onMap).toBe(sites.length);
+  // The households stay the demo's; the clusters now measure to the imported sites.
+  const demo = parseFile('public/demo/households.csv');
+  await expectHouseholdCount(page, demo.households.length);
+  const expected = analyzeBlindspots(demo.households, sites, DEFAULT_ANALYSIS_SETTINGS).clusters[0]!;
+  const firstRow = page.getByTestId('cluster-list').locator('tbody tr').first();
+  await expect(firstRow.locator('td').last()).toHaveText(((expected.nearestSiteM ?? 0) / 1000).toFixed(1));
+
+  await page.reload();
+  await expect.poll(onMap).toBe(sites.length);
 });

@@ -1,11 +1,12 @@
 /**
- * The data actions: open the demo, import a file, restore the last import on start.
- * Latest request wins: a slow parse that finishes after a newer one is ignored.
+ * The data actions: open the demo, import a household file or an existing-sites file, restore
+ * the last imports on start. Latest request wins: a slow parse that finishes after a newer one is
+ * ignored. A failed import leaves the data on the map as it was.
  */
 import { UserInputError } from '../../core/index.ts';
 import { appStore } from '../app-store.ts';
-import { emptyDataset, initialUi, type DatasetSlice } from '../store.ts';
-import { clearSavedImport, loadSavedImport, saveImport } from '../saved-import.ts';
+import { initialUi, type DatasetSlice } from '../store.ts';
+import { clearSavedImport, loadSavedImport, saveImport, type SavedImportKind } from '../saved-import.ts';
 import { core } from './core.ts';
 
 let latestRequest = 0;
@@ -36,6 +37,12 @@ async function fetchBytes(path: string): Promise<ArrayBuffer> {
   return response.arrayBuffer();
 }
 
+function remember(kind: SavedImportKind, name: string, bytes: ArrayBuffer): Promise<void> {
+  return saveImport(kind, { name, bytes, savedAt: new Date().toISOString() }).catch(() => {
+    /* storage refused (quota, private mode): the import still works for this session */
+  });
+}
+
 export async function openDemo(): Promise<void> {
   const request = beginLoad('demo');
   try {
@@ -49,6 +56,7 @@ export async function openDemo(): Promise<void> {
       {
         households: parsed.households,
         sites: sites.sites,
+        siteSource: { kind: 'demo', name: 'sites.csv', rows: sites.rows, issues: sites.issues },
         issues: parsed.issues,
         rows: parsed.rows,
         mapping: parsed.mapping,
@@ -61,14 +69,18 @@ export async function openDemo(): Promise<void> {
   }
 }
 
-async function parseFile(name: string, bytes: ArrayBuffer, request: number, openSummary: boolean): Promise<boolean> {
+/** Parses a household file; the user's own sites stay, the demo's synthetic ones go. */
+async function parseHouseholdFile(name: string, bytes: ArrayBuffer, request: number, openSummary: boolean): Promise<boolean> {
   try {
     const parsed = await core().parseHouseholds(name, bytes);
+    const { sites, siteSource } = appStore.getState().dataset;
+    const keepSites = siteSource?.kind === 'file';
     finishLoad(
       request,
       {
-        ...emptyDataset,
         households: parsed.households,
+        sites: keepSites ? sites : [],
+        siteSource: keepSites ? siteSource : null,
         issues: parsed.issues,
         rows: parsed.rows,
         mapping: parsed.mapping,
@@ -83,8 +95,31 @@ async function parseFile(name: string, bytes: ArrayBuffer, request: number, open
   }
 }
 
-/** Imports a household file picked or dropped by the user; on success it is kept for the next visit. */
-export async function importHouseholdFile(file: File): Promise<void> {
+/** Parses an existing-sites file; the households stay. */
+async function parseSiteFile(name: string, bytes: ArrayBuffer, request: number, openSummary: boolean): Promise<boolean> {
+  try {
+    const parsed = await core().parseSites(name, bytes);
+    if (request !== latestRequest) return false;
+    appStore.setState((s) => ({
+      dataset: {
+        ...s.dataset,
+        sites: parsed.sites,
+        siteSource: { kind: 'file', name, rows: parsed.rows, issues: parsed.issues },
+      },
+      ui: { ...s.ui, load: { state: 'idle' }, importSummaryOpen: openSummary },
+    }));
+    return true;
+  } catch (err) {
+    failLoad(request, name, err);
+    return false;
+  }
+}
+
+async function importFile(
+  kind: SavedImportKind,
+  file: File,
+  parse: (name: string, bytes: ArrayBuffer, request: number, openSummary: boolean) => Promise<boolean>,
+): Promise<void> {
   const request = beginLoad(file.name);
   let bytes: ArrayBuffer;
   try {
@@ -94,23 +129,30 @@ export async function importHouseholdFile(file: File): Promise<void> {
     return;
   }
   const kept = bytes.slice(0); // the worker takes the original by transfer
-  if (await parseFile(file.name, bytes, request, true)) {
-    await saveImport({ name: file.name, bytes: kept, savedAt: new Date().toISOString() }).catch(() => {
-      /* storage refused (quota, private mode): the import still works for this session */
-    });
-  }
+  if (await parse(file.name, bytes, request, true)) await remember(kind, file.name, kept);
 }
 
-/** On start: reopen the last import if there is one, else the demo. */
+/** Imports a household file picked or dropped by the user; on success it is kept for the next visit. */
+export const importHouseholdFile = (file: File) => importFile('households', file, parseHouseholdFile);
+
+/** Imports the operator's existing sites; on success they are kept for the next visit. */
+export const importSitesFile = (file: File) => importFile('sites', file, parseSiteFile);
+
+/** On start: reopen the last imports if there are any, else the demo. */
 export async function openInitialDataset(): Promise<void> {
-  const saved = await loadSavedImport().catch(() => null);
-  if (saved && (await parseFile(saved.name, saved.bytes, beginLoad(saved.name), false))) return;
-  await openDemo();
+  const [households, sites] = await Promise.all([
+    loadSavedImport('households').catch(() => null),
+    loadSavedImport('sites').catch(() => null),
+  ]);
+  if (!households || !(await parseHouseholdFile(households.name, households.bytes, beginLoad(households.name), false))) {
+    await openDemo();
+  }
+  if (sites) await parseSiteFile(sites.name, sites.bytes, beginLoad(sites.name), false);
 }
 
-/** Forgets the user's import and shows the demo again. */
+/** Forgets the user's imports and shows the demo again. */
 export async function backToDemo(): Promise<void> {
-  await clearSavedImport().catch(() => undefined);
+  await Promise.all([clearSavedImport('households'), clearSavedImport('sites')]).catch(() => undefined);
   await openDemo();
 }
 
