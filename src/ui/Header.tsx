@@ -1,13 +1,15 @@
 /** Title, dataset totals, the import button and the language switch. */
-import { useRef } from 'react';
 import { formatNumber, LANGS, type Lang } from '../i18n/translate.ts';
 import { importHouseholdFile, importSitesFile } from '../state/actions/load-dataset.ts';
 import { setImportSummaryOpen, setLang } from '../state/actions/ui-actions.ts';
 import { useApp } from '../state/app-store.ts';
 import { selectTotalSummary } from '../state/selectors.ts';
+import { FilePickButton } from './FilePickButton.tsx';
 import { useLang, useT } from './use-t.ts';
 
 const LANG_NAMES: Record<Lang, string> = { 'zh-CN': '简体中文', en: 'English' };
+const HOUSEHOLD_FILES = '.csv,.txt,.tsv,.geojson,.json,text/csv,application/geo+json,application/json';
+const SITE_FILES = '.csv,.txt,text/csv';
 
 export function Header() {
   const t = useT();
@@ -15,8 +17,6 @@ export function Header() {
   const summary = useApp(selectTotalSummary);
   const source = useApp((s) => s.dataset.source);
   const loading = useApp((s) => s.ui.load.state === 'loading');
-  const input = useRef<HTMLInputElement>(null);
-  const sitesInput = useRef<HTMLInputElement>(null);
 
   return (
     <header className="app-header">
@@ -40,37 +40,22 @@ export function Header() {
             {source.kind === 'demo' ? t('dataset.demoName') : t('dataset.source', { name: source.name })}
           </button>
         )}
-        <button type="button" className="primary" disabled={loading} onClick={() => input.current?.click()}>
-          {t('import.button')}
-        </button>
-        <input
-          ref={input}
-          type="file"
-          className="visually-hidden"
-          accept=".csv,.txt,.tsv,.geojson,.json,text/csv,application/geo+json,application/json"
-          data-testid="import-households"
-          aria-label={t('import.hint')}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void importHouseholdFile(file);
-          }}
+        <FilePickButton
+          primary
+          label={t('import.button')}
+          hint={t('import.hint')}
+          accept={HOUSEHOLD_FILES}
+          testId="import-households"
+          disabled={loading}
+          onFile={(file) => void importHouseholdFile(file)}
         />
-        <button type="button" disabled={loading} onClick={() => sitesInput.current?.click()}>
-          {t('import.sitesButton')}
-        </button>
-        <input
-          ref={sitesInput}
-          type="file"
-          className="visually-hidden"
-          accept=".csv,.txt,text/csv"
-          data-testid="import-sites"
-          aria-label={t('import.sitesHint')}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void importSitesFile(file);
-          }}
+        <FilePickButton
+          label={t('import.sitesButton')}
+          hint={t('import.sitesHint')}
+          accept={SITE_FILES}
+          testId="import-sites"
+          disabled={loading}
+          onFile={(file) => void importSitesFile(file)}
         />
         <label className="lang">
           <span className="visually-hidden">{t('lang.label')}</span>
