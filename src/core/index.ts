@@ -42,3 +42,33 @@ export {
 } from './io/export-clusters-geojson.ts';
 export { checkAnalysisSettings } from './analysis/check-analysis-settings.ts';
 export { clusterDbscan, DBSCAN_EPS_RANGE_M, type DbscanOptions, type DbscanResult } from './analysis/cluster-dbscan.ts';
+
+// Real-world inputs (issue 5): bytes in (CSV in any encoding, GeoJSON, .xlsx), a user's column
+// mapping, GCJ-02/BD-09 coordinates, swapped-row fixes, OpenCelliD cell exports.
+export * from './model/import-options.ts';
+export { type DetectedEncoding } from './io/decode-text.ts';
+export {
+  parseHouseholdsFile, inspectHouseholdsFile, type HouseholdsFileResult, type HouseholdsFileDescription,
+} from './io/parse-households-file.ts';
+export { parseSitesFile, type SitesFileResult, type SitesFileOptions } from './io/parse-sites-file.ts';
+export { readXlsxTable, type XlsxTable } from './io/read-xlsx-table.ts';
+export { listWorkbookSheets } from './io/list-workbook-sheets.ts';
+export { WORKBOOK_LIMITS } from './io/unzip-workbook-parts.ts';
+export { readInputTable, type InputTable, type ReadInputTableOptions } from './io/read-input-table.ts';
+export { sniffFileFormat, type SniffedFormat } from './io/sniff-file-format.ts';
+export { describeColumns, MASKED_SAMPLE, type ColumnDescription } from './io/describe-columns.ts';
+export { headerSignature } from './io/header-signature.ts';
+export { resolveColumnMapping } from './io/resolve-column-mapping.ts';
+export { promoteHeaderRow } from './io/promote-header-row.ts';
+export { looksLikeHouseholdHeader } from './io/detect-columns.ts';
+export { parseCoordinate } from './io/parse-coordinate.ts';
+export { toWgs84 } from './io/to-wgs84.ts';
+export { type ValidateRowsOptions } from './io/validate-rows.ts';
+export { parseSiteTable, type SitesParseResult, type ParseSiteTableOptions } from './io/parse-site-table.ts';
+export { looksLikeSiteHeader } from './io/site-columns.ts';
+export { parseOpencellidTable, OPENCELLID_DEFAULTS, type OpencellidParseResult } from './io/parse-opencellid-table.ts';
+export {
+  OPENCELLID_COLUMN_ALIASES, OPENCELLID_STANDARD_ORDER, OPERATOR_BY_MNC, CHINA_MCC, detectOpencellidHeader,
+  looksLikeOpencellidRow, type OpencellidField,
+} from './io/opencellid-columns.ts';
+export { groupNearbyPoints, type GroupablePoint } from './io/group-nearby-points.ts';

@@ -34,3 +34,9 @@ const HOUSEHOLD_LOOKUP = aliasLookup(HOUSEHOLD_COLUMN_ALIASES);
 export function detectColumns(headers: string[]): ColumnMapping {
   return { fields: mapHeaders<HouseholdField>(headers, HOUSEHOLD_LOOKUP, ['personal']) };
 }
+
+/** Whether header cells name both a longitude and a latitude column (a header row, not a title). */
+export function looksLikeHouseholdHeader(cells: readonly string[]): boolean {
+  const fields = mapHeaders<HouseholdField>(cells, HOUSEHOLD_LOOKUP, ['personal']);
+  return fields.includes('lon') && fields.includes('lat');
+}

@@ -5,7 +5,8 @@
  *
  * Throws `UserInputError`: `no_header` (no lon/lat column and the header looks like data),
  * `no_coordinate_columns` (no lon/lat column and some row has no point), `no_data_rows` (nothing
- * but a header). Issues are sorted by line (stable). Nothing is dropped silently:
+ * but a header). Issues are sorted by line (stable); messages say "line N" for CSV, "feature N"
+ * for GeoJSON and "row N" for Excel sheets. Nothing is dropped silently:
  * `rows` = reports in households + rows with an error issue.
  * Cost: that of `validateRows` and `mergeHouseholds`, O(rows × columns + rows log rows).
  */
@@ -15,9 +16,9 @@ import { UserInputError } from '../model/errors.ts';
 import { HOUSEHOLD_COLUMN_ALIASES } from './detect-columns.ts';
 import { mergeHouseholds } from './merge-households.ts';
 import { parseNumber } from './parse-number.ts';
-import { validateRows } from './validate-rows.ts';
+import { validateRows, type ValidateRowsOptions } from './validate-rows.ts';
 
-export interface ParseHouseholdTableOptions {
+export interface ParseHouseholdTableOptions extends ValidateRowsOptions {
   format: ParseResult['format'];
   settings?: ClassifySettings;
   /** Issues raised by the reader (e.g. GeoJSON `not_a_point`). */
@@ -43,13 +44,14 @@ export function parseHouseholdTable(table: RawTable, mapping: ColumnMapping, opt
       + `accepted: ${[...HOUSEHOLD_COLUMN_ALIASES.lon, ...HOUSEHOLD_COLUMN_ALIASES.lat].join(', ')}`,
       { missing });
   }
-  const validated = validateRows(table, mapping);
+  const validated = validateRows(table, mapping, { crs: options.crs, fixSwappedLines: options.fixSwappedLines });
   const rows = validated.read + (options.rejected ?? 0);
   if (rows === 0) throw new UserInputError('no_data_rows', 'the file has a header but no data rows');
   const merged = mergeHouseholds(validated.rows, settings);
   let issues = [...(options.readerIssues ?? []), ...validated.issues, ...merged.issues];
-  if (options.format === 'geojson') {
-    issues = issues.map((i) => ({ ...i, message: i.message.replace(/^line (\d+):/, 'feature $1:') }));
+  const unit = options.format === 'geojson' ? 'feature' : options.format === 'xlsx' ? 'row' : 'line';
+  if (unit !== 'line') {
+    issues = issues.map((i) => ({ ...i, message: i.message.replace(/^line (\d+):/, `${unit} $1:`) }));
   }
   issues.sort((a, b) => a.line - b.line);
   return {

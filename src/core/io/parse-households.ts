@@ -1,8 +1,10 @@
 /**
- * Parses a household report file (FORMATS.md §1) into households and row-level issues.
- * The pipeline: reader (CSV → `readCsvTable`, GeoJSON → `readGeojsonTable`) → `detectColumns`
- * → `parseHouseholdTable` (`validateRows` → `mergeHouseholds` → classes). Excel or a user-chosen
- * column mapping slot in by calling `parseHouseholdTable` with their own table or mapping.
+ * Parses a household report file already decoded to text (FORMATS.md §1) into households and
+ * row-level issues — the synchronous text entry; `parseHouseholdsFile` is the one for bytes
+ * (Excel, encodings, a user's mapping, GCJ-02, swapped-row fixes) and shares these internals.
+ * The pipeline: reader (CSV → `readCsvTable`, GeoJSON → `readGeojsonTable`) → `promoteHeaderRow`
+ * (a header below title rows) → `detectColumns` → `parseHouseholdTable` (`validateRows` →
+ * `mergeHouseholds` → classes).
  * GeoJSON when the name ends in .geojson or .json, or the text starts with `{`; CSV otherwise.
  * Expects decoded text (see `decodeText`); a leading BOM is ignored.
  * Throws `UserInputError` for unusable files: `empty_file`, `invalid_json`, `not_geojson`,
@@ -13,9 +15,10 @@
 import type { ParseResult } from '../model/types.ts';
 import type { ClassifySettings } from '../model/thresholds.ts';
 import { UserInputError } from '../model/errors.ts';
-import { detectColumns } from './detect-columns.ts';
+import { detectColumns, looksLikeHouseholdHeader } from './detect-columns.ts';
 import { looksLikeGeojson } from './looks-like-geojson.ts';
 import { parseHouseholdTable } from './parse-household-table.ts';
+import { promoteHeaderRow } from './promote-header-row.ts';
 import { readCsvTable } from './read-csv-table.ts';
 import { readGeojsonTable } from './read-geojson-table.ts';
 
@@ -28,6 +31,7 @@ export function parseHouseholds(input: { name: string; text: string }, settings?
     return parseHouseholdTable(table, detectColumns(table.headers),
       { format: 'geojson', settings, readerIssues: issues, rejected });
   }
-  const table = readCsvTable(input.text);
+  const { delimiter: _delimiter, ...csv } = readCsvTable(input.text);
+  const table = promoteHeaderRow(csv, looksLikeHouseholdHeader);
   return parseHouseholdTable(table, detectColumns(table.headers), { format: 'csv', settings });
 }

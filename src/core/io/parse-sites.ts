@@ -1,153 +1,27 @@
 /**
- * Parses the "simple site CSV" of existing base stations (FORMATS.md §3):
- * `id,name,lon,lat,height_m,band_mhz,eirp_dbm,operator` (Chinese aliases 站名, 经度, 纬度, 高度,
- * 频段, 运营商), plus optional `radius_m` / 覆盖半径 and `synthetic` (true/false) columns.
- * Every site gets status `existing`; absent or rejected values take `SITE_DEFAULTS`.
- *
- * Same reader, line numbers and issue codes as the household files: coordinate errors
- * (`missing_coordinate`, `not_a_number`, `out_of_range`, `swapped_lat_lon`, `outside_area`) reject
- * the row; unreadable or implausible height/band/EIRP/radius (`not_a_number`, `out_of_range`) and
- * an unreadable `synthetic` (`out_of_range`) are warnings and the default is used. A later row
- * repeating an id is a `duplicate_id_conflict` error (sites are never merged). A row without id
- * gets `String(line)` (or `row-<line>` if a real id already says that); without name, its id.
- * Limits: CSV only (OpenCelliD cell lists are not grouped into sites here). Throws
- * `UserInputError` like `parseHouseholds` (`empty_file`, `no_header`, `no_coordinate_columns`,
- * `no_data_rows`, `unterminated_quote`, `unsupported_format` for JSON).
+ * Parses the "simple site CSV" of existing base stations (FORMATS.md §3) from decoded text — the
+ * synchronous text entry kept for callers that already hold text; `parseSitesFile` reads bytes
+ * (CSV, .xlsx, OpenCelliD cell exports, GCJ-02). The rows are read by `parseSiteTable`; see there
+ * for columns, defaults, issue codes and lines.
+ * Limits: CSV only (OpenCelliD cell lists are grouped into sites by `parseSitesFile`). Throws
+ * `UserInputError` `empty_file`, `unsupported_format` (JSON), `unterminated_quote`, `no_header`,
+ * `no_coordinate_columns`, `no_data_rows`.
  * Cost: O(rows × columns) plus O(rows log rows) for the outlier median.
  */
-import type { ImportIssue, Site } from '../model/types.ts';
-import { VALUE_LIMITS } from '../model/thresholds.ts';
 import { UserInputError } from '../model/errors.ts';
-import { checkCoordinates } from './check-coordinates.ts';
-import { flagOutlyingRows } from './flag-outlying-rows.ts';
-import { aliasLookup, mapHeaders } from './map-headers.ts';
-import { parseNumber } from './parse-number.ts';
-import { quoteValue } from './quote-value.ts';
-import { readCsvTable } from './read-csv-table.ts';
 import { looksLikeGeojson } from './looks-like-geojson.ts';
+import { parseSiteTable, type SitesParseResult } from './parse-site-table.ts';
+import { readCsvTable } from './read-csv-table.ts';
 
-export type SiteField =
-  | 'id' | 'name' | 'lon' | 'lat' | 'height_m' | 'band_mhz' | 'eirp_dbm' | 'operator' | 'radius_m' | 'synthetic';
+export { SITE_COLUMN_ALIASES, SITE_DEFAULTS, SITE_LIMITS, type SiteField } from './site-columns.ts';
 
-/** Header aliases of the simple site CSV (case-, space-, `_`- and `-`-insensitive). */
-export const SITE_COLUMN_ALIASES: Readonly<Record<SiteField, readonly string[]>> = Object.freeze({
-  id: ['id', 'site_id', '编号', '站号', '基站编号'],
-  name: ['name', 'site_name', '站名', '名称', '基站名称'],
-  lon: ['lon', 'lng', 'longitude', 'x', '经度'],
-  lat: ['lat', 'latitude', 'y', '纬度'],
-  height_m: ['height_m', 'height', 'antenna_height_m', '高度', '天线高度', '挂高'],
-  band_mhz: ['band_mhz', 'band', 'frequency_mhz', '频段'],
-  eirp_dbm: ['eirp_dbm', 'eirp'],
-  operator: ['operator', 'carrier', '运营商'],
-  radius_m: ['radius_m', 'radius', '覆盖半径'],
-  synthetic: ['synthetic', '模拟'],
-});
-
-/** Values used when a column is absent or a cell is rejected. */
-export const SITE_DEFAULTS = Object.freeze({
-  antennaHeightM: 30, // a typical rural lattice tower
-  bandMHz: 900, // the long-reach band rural China relies on
-  eirpDbm: 58, // ≈ 40 W into a 17 dBi sector antenna, minus feeder loss
-  radiusM: 3000, // rural macro cell radius in hilly terrain
-});
-
-/** Plausible ranges (inclusive); outside them the value is `out_of_range` and the default used. */
-export const SITE_LIMITS = Object.freeze({
-  antennaHeightM: [1, 500],
-  bandMHz: [300, 6000],
-  eirpDbm: [0, 90],
-  radiusM: [1, 100_000],
-} as const);
-
-const SITE_LOOKUP = aliasLookup(SITE_COLUMN_ALIASES);
-const TRUE_WORDS = new Set(['true', '1', 'yes', 'y', '是']);
-const FALSE_WORDS = new Set(['false', '0', 'no', 'n', '否']);
-
-export function parseSites(input: { name: string; text: string }): { sites: Site[]; issues: ImportIssue[]; rows: number } {
+export function parseSites(input: { name: string; text: string }): SitesParseResult {
   if (input.text.replace(/^\uFEFF/, '').trim() === '') {
     throw new UserInputError('empty_file', `${input.name || 'the file'} is empty`);
   }
   if (looksLikeGeojson(input.name, input.text)) {
     throw new UserInputError('unsupported_format', 'site files must be CSV (id,name,lon,lat,height_m,band_mhz,eirp_dbm,operator)');
   }
-  const table = readCsvTable(input.text);
-  const fields = mapHeaders<SiteField>(table.headers, SITE_LOOKUP);
-  if (!fields.includes('lon') || !fields.includes('lat')) {
-    if (table.headers.every((h) => h === '' || parseNumber(h) !== null)) {
-      throw new UserInputError('no_header', 'the first line looks like data, not a header; add id,name,lon,lat,...');
-    }
-    throw new UserInputError('no_coordinate_columns',
-      `no longitude/latitude column found; headers were: ${table.headers.join(', ')}`);
-  }
-  if (table.rows.length === 0) throw new UserInputError('no_data_rows', 'the file has a header but no data rows');
-
-  const issues: ImportIssue[] = [];
-  const candidates: (Omit<Site, 'id'> & { id?: string; line: number })[] = [];
-  for (const row of table.rows) {
-    const line = row.line;
-    const cell = (f: SiteField) => {
-      const col = fields.indexOf(f);
-      return col < 0 ? '' : (row.cells[col] ?? '').trim();
-    };
-    const coords = checkCoordinates(line, cell('lon'), cell('lat'));
-    if (!coords.ok) issues.push(...coords.issues);
-    const warn = (field: SiteField, code: ImportIssue['code'], value: string, what: string) =>
-      issues.push({ line, field, code, severity: 'warning', value,
-        message: `line ${line}: ${field} ${quoteValue(value)} ${what}` });
-    const numberOr = (field: SiteField, limits: readonly [number, number], fallback: number, unit: string) => {
-      const text = cell(field);
-      if (text === '') return fallback;
-      const n = parseNumber(text);
-      if (n === null) { warn(field, 'not_a_number', text, `is not a number; ${fallback} used`); return fallback; }
-      if (n < limits[0] || n > limits[1]) {
-        warn(field, 'out_of_range', text, `is outside ${limits[0]}…${limits[1]} ${unit}; ${fallback} used`);
-        return fallback;
-      }
-      return n;
-    };
-    const antennaHeightM = numberOr('height_m', SITE_LIMITS.antennaHeightM, SITE_DEFAULTS.antennaHeightM, 'm');
-    const bandMHz = numberOr('band_mhz', SITE_LIMITS.bandMHz, SITE_DEFAULTS.bandMHz, 'MHz');
-    const eirpDbm = numberOr('eirp_dbm', SITE_LIMITS.eirpDbm, SITE_DEFAULTS.eirpDbm, 'dBm');
-    const radiusM = numberOr('radius_m', SITE_LIMITS.radiusM, SITE_DEFAULTS.radiusM, 'm');
-    const syntheticText = cell('synthetic');
-    let synthetic: boolean | undefined;
-    if (syntheticText !== '') {
-      const key = syntheticText.toLowerCase();
-      if (TRUE_WORDS.has(key)) synthetic = true;
-      else if (FALSE_WORDS.has(key)) synthetic = false;
-      else warn('synthetic', 'out_of_range', syntheticText, 'is not true or false; ignored');
-    }
-    if (!coords.ok) continue;
-    const site: Omit<Site, 'id'> & { id?: string; line: number } = {
-      line, name: cell('name'), lon: coords.lon, lat: coords.lat, status: 'existing',
-      antennaHeightM, bandMHz, eirpDbm, radiusM,
-    };
-    if (cell('id') !== '') site.id = cell('id');
-    if (cell('operator') !== '') site.operator = cell('operator');
-    if (synthetic !== undefined) site.synthetic = synthetic;
-    candidates.push(site);
-  }
-  const outliers = flagOutlyingRows(candidates, VALUE_LIMITS.outsideAreaM);
-  issues.push(...outliers);
-  const outlying = new Set(outliers.map((i) => i.line));
-
-  const realIds = new Set(candidates.flatMap((c) => (c.id === undefined ? [] : [c.id])));
-  const firstLine = new Map<string, number>();
-  const sites: Site[] = [];
-  for (const { line, ...c } of candidates) {
-    if (outlying.has(line)) continue;
-    let id = c.id;
-    if (id === undefined) {
-      id = String(line);
-      for (let k = 1; realIds.has(id) || firstLine.has(id); k++) id = k === 1 ? `row-${line}` : `row-${line}-${k}`;
-    } else if (firstLine.has(id)) {
-      issues.push({ line, field: 'id', code: 'duplicate_id_conflict', severity: 'error', value: id,
-        message: `line ${line}: id ${quoteValue(id)} was already used on line ${firstLine.get(id)}; this site was not used` });
-      continue;
-    }
-    firstLine.set(id, line);
-    sites.push({ ...c, id, name: c.name || id });
-  }
-  issues.sort((a, b) => a.line - b.line);
-  return { sites, issues, rows: table.rows.length };
+  const { delimiter: _delimiter, ...table } = readCsvTable(input.text);
+  return parseSiteTable(table);
 }

@@ -132,5 +132,5 @@ export function readCsvTable(input: string): CsvTable {
     while (cells.length < headers.length) cells.push('');
     return { line: r.line, cells };
   });
-  return { headers, rows, delimiter };
+  return { headers, rows, delimiter, headerLine: header.line };
 }

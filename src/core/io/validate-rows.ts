@@ -10,9 +10,13 @@
  * `invalid_date`. Every problem of a row is reported, not only the first.
  * A row whose cells are all empty (and which has no point) is skipped and not counted.
  * Personal fields are copied into `personal` and never validated or quoted.
- * Limits: lon/lat are decimal degrees only (no degrees-minutes-seconds). Messages say "line N";
- * the caller rewords them for other row units (GeoJSON features). Cost: O(rows × columns) plus
- * O(rows log rows) for the median.
+ * Options: `fixSwappedLines` — rows (by line, or 'all') whose swapped lon/lat the user agreed to
+ * fix: they are used swapped back, with a `swapped_lat_lon` warning instead of the error;
+ * `crs` — the coordinate system of the file: each usable position (cells or GeoJSON point) is
+ * converted to WGS-84 (`toWgs84`) before the distance test and before it is stored.
+ * Limits: lon/lat are decimal degrees or degrees-minutes-seconds (`parseCoordinate`). Messages
+ * say "line N"; the caller rewords them for other row units (GeoJSON features, sheet rows).
+ * Cost: O(rows × columns) plus O(rows log rows) for the median.
  */
 import type { ColumnMapping, HouseholdField, ImportIssue, KnownClass, RawTable, Report } from '../model/types.ts';
 import { VALUE_LIMITS } from '../model/thresholds.ts';
@@ -22,6 +26,8 @@ import { parseNumber } from './parse-number.ts';
 import { parseReportDate } from './parse-report-date.ts';
 import { parseSignalCategory } from './parse-signal-category.ts';
 import { quoteValue } from './quote-value.ts';
+import type { InputCrs } from '../model/import-options.ts';
+import { toWgs84 } from './to-wgs84.ts';
 
 /** A row that passed validation: coordinates usable, fields parsed (report without its class). */
 export interface ValidRow {
@@ -37,6 +43,13 @@ export interface ValidRow {
   village?: string;
   report: Omit<Report, 'cls'>;
   personal: Record<string, string>;
+}
+
+export interface ValidateRowsOptions {
+  /** Coordinate system of the file; positions are converted to WGS-84 (default 'wgs84'). */
+  crs?: InputCrs;
+  /** Lines whose swapped lon/lat are fixed (the user agreed), or 'all'. */
+  fixSwappedLines?: readonly number[] | 'all';
 }
 
 export interface ValidateRowsResult {
@@ -101,7 +114,9 @@ function readMeasures(line: number, cell: (f: HouseholdField) => string, issues:
   return out;
 }
 
-export function validateRows(table: RawTable, mapping: ColumnMapping): ValidateRowsResult {
+export function validateRows(table: RawTable, mapping: ColumnMapping, options: ValidateRowsOptions = {}): ValidateRowsResult {
+  const fixAll = options.fixSwappedLines === 'all';
+  const fixLines = new Set(Array.isArray(options.fixSwappedLines) ? options.fixSwappedLines : []);
   const columnOf = new Map<HouseholdField, number>();
   const personalColumns: number[] = [];
   mapping.fields.forEach((field, col) => {
@@ -120,10 +135,11 @@ export function validateRows(table: RawTable, mapping: ColumnMapping): ValidateR
       const col = columnOf.get(field);
       return col === undefined ? '' : (row.cells[col] ?? '').trim();
     };
+    const fixSwapped = fixAll || fixLines.has(line);
     const coords = row.point
-      ? checkCoordinates(line, String(row.point[0]), String(row.point[1]))
-      : checkCoordinates(line, cell('lon'), cell('lat'));
-    if (!coords.ok) issues.push(...coords.issues);
+      ? checkCoordinates(line, String(row.point[0]), String(row.point[1]), { fixSwapped })
+      : checkCoordinates(line, cell('lon'), cell('lat'), { fixSwapped });
+    if (coords.issues) issues.push(...coords.issues);
     const measured = readMeasures(line, cell, issues);
     if (!coords.ok) continue;
 
@@ -144,7 +160,8 @@ export function validateRows(table: RawTable, mapping: ColumnMapping): ValidateR
     const operator = text('operator');
     if (operator !== undefined) report.operator = operator;
 
-    const valid: ValidRow = { line, lon: coords.lon, lat: coords.lat, report, personal };
+    const [lon, lat] = toWgs84(coords.lon, coords.lat, options.crs);
+    const valid: ValidRow = { line, lon, lat, report, personal };
     const id = text('id');
     if (id !== undefined) valid.id = id;
     if (measured.students !== undefined) valid.students = measured.students;

@@ -53,6 +53,8 @@ export const VALUE_LIMITS = Object.freeze({
   studentsMax: 20,
   /** A later row with the same id further than this is `duplicate_id_conflict`. */
   duplicateMaxDistanceM: 500,
-  /** A row further than this from the median of the file is `outside_area`. */
-  outsideAreaM: 400_000,
+  /** A household row further than this from the median of the file is `outside_area` (issue 5: 100 km). */
+  outsideAreaM: 100_000,
+  /** A site of a simple site list further than this from the median of the list is `outside_area`. */
+  siteOutsideAreaM: 400_000,
 });

@@ -59,7 +59,9 @@ export type IssueCode =
   | 'unknown_signal_value'
   | 'invalid_date'
   | 'not_a_point'
-  | 'empty_row';
+  | 'empty_row'
+  /** A cell of another country (OpenCelliD MCC ≠ 460): a warning; the row is skipped, not an error of the file. */
+  | 'other_country';
 
 /**
  * `error`: the row was not used (it is listed, never silently dropped).
@@ -95,6 +97,8 @@ export interface ColumnMapping {
 export interface RawTable {
   headers: string[];
   rows: RawRow[];
+  /** Line (sheet row) of the header, when the reader knows it (CSV, Excel). */
+  headerLine?: number;
 }
 export interface RawRow {
   /** 1-based line (or feature index / sheet row) used in issues. */
@@ -111,7 +115,7 @@ export interface ParseResult {
   issues: ImportIssue[];
   /** Which field each column was mapped to (header text → field or null). */
   mapping: { header: string; field: HouseholdField | null }[];
-  format: 'csv' | 'geojson';
+  format: 'csv' | 'geojson' | 'xlsx';
 }
 
 /** An existing or proposed base station. */
@@ -128,4 +132,6 @@ export interface Site {
   operator?: string;
   /** True for the demo's synthetic sites. */
   synthetic?: boolean;
+  /** Radio technology (GSM, UMTS, CDMA, LTE, NR), when the source says (OpenCelliD). */
+  radio?: string;
 }

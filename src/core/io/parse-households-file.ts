@@ -1,0 +1,86 @@
+/**
+ * The one entry for a household report file as a user gives it (FORMATS.md §1, issue 5): bytes
+ * in, households and row-level issues out, whatever the format.
+ *
+ * Pipeline: `readInputTable` (detects .xlsx by its zip signature, else decodes the text — UTF-8,
+ * GBK/GB18030 or UTF-16, or the user's `encoding` — and reads GeoJSON or CSV) →
+ * `promoteHeaderRow` (a header below title rows is found) → the user's `mapping` or
+ * `detectColumns` → `parseHouseholdTable` (validation with `crs` conversion and the agreed
+ * `fixSwappedLines`, merging, classes with `settings`).
+ * Returns the `ParseResult` plus the encoding, the sheet read and every sheet's name (workbooks),
+ * the columns for a mapping dialog (`describeColumns`: samples, personal ones masked) and the
+ * header signature to remember a mapping by. `inspectHouseholdsFile` returns the same file
+ * description without validating — for the dialog when no coordinate column was found.
+ * Throws `UserInputError` for unusable files (see `readInputTable`, `parseHouseholdTable`,
+ * `resolveColumnMapping`). Synchronous inside (async for the API): run it in the worker.
+ * Cost: O(size of the file) plus O(rows log rows).
+ */
+import type { ImportOptions } from '../model/import-options.ts';
+import type { ColumnMapping, ParseResult, RawTable } from '../model/types.ts';
+import { looksLikeHouseholdHeader } from './detect-columns.ts';
+import { describeColumns, type ColumnDescription } from './describe-columns.ts';
+import { headerSignature } from './header-signature.ts';
+import { parseHouseholdTable } from './parse-household-table.ts';
+import { promoteHeaderRow } from './promote-header-row.ts';
+import { readInputTable, type InputTable } from './read-input-table.ts';
+import { resolveColumnMapping } from './resolve-column-mapping.ts';
+
+/** How the file was read, for the import summary and the mapping dialog. */
+export interface HouseholdsFileDescription {
+  format: ParseResult['format'];
+  /** Text encoding detected or chosen ('utf-8' for workbooks). */
+  encoding: string;
+  /** Workbooks: the sheet read and every worksheet's name. */
+  sheet?: string;
+  sheets?: string[];
+  /** Line (sheet row) of the header. */
+  headerLine?: number;
+  /** Each column with the field it feeds and sample values. */
+  columns: ColumnDescription[];
+  /** Key to remember the user's mapping by (`headerSignature`). */
+  headerSignature: string;
+}
+
+export type HouseholdsFileResult = ParseResult & HouseholdsFileDescription;
+
+interface PreparedTable {
+  read: InputTable;
+  table: RawTable;
+  mapping: ColumnMapping;
+}
+
+async function prepare(input: { name: string; bytes: Uint8Array }, options: ImportOptions): Promise<PreparedTable> {
+  const read = await readInputTable(input, { encoding: options.encoding, sheet: options.sheet });
+  const table = read.format === 'geojson' ? read.table : promoteHeaderRow(read.table, looksLikeHouseholdHeader);
+  return { read, table, mapping: resolveColumnMapping(table.headers, options.mapping) };
+}
+
+function describe({ read, table, mapping }: PreparedTable): HouseholdsFileDescription {
+  return {
+    format: read.format,
+    encoding: read.encoding,
+    ...(read.sheet !== undefined ? { sheet: read.sheet, sheets: read.sheets ?? [read.sheet] } : {}),
+    ...(table.headerLine !== undefined ? { headerLine: table.headerLine } : {}),
+    columns: describeColumns(table, mapping),
+    headerSignature: headerSignature(table.headers),
+  };
+}
+
+export async function parseHouseholdsFile(
+  input: { name: string; bytes: Uint8Array }, options: ImportOptions = {},
+): Promise<HouseholdsFileResult> {
+  const prepared = await prepare(input, options);
+  const { read, table, mapping } = prepared;
+  const result = parseHouseholdTable(table, mapping, {
+    format: read.format, settings: options.settings, readerIssues: read.readerIssues, rejected: read.rejected,
+    crs: options.crs, fixSwappedLines: options.fixSwappedLines,
+  });
+  return { ...result, ...describe(prepared) };
+}
+
+export async function inspectHouseholdsFile(
+  input: { name: string; bytes: Uint8Array }, options: Pick<ImportOptions, 'encoding' | 'sheet' | 'mapping'> = {},
+): Promise<HouseholdsFileDescription & { rows: number }> {
+  const prepared = await prepare(input, options);
+  return { ...describe(prepared), rows: prepared.table.rows.length + prepared.read.rejected };
+}
