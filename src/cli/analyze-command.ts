@@ -1,14 +1,17 @@
 /**
- * `analyze FILE [--eps-m 500] [--min-households 3] [--uncovered none,poor] [--sites SITES.csv]
- * [--privacy] [--out clusters.geojson] [--merge worst|latest] [--threshold-… N]` (FORMATS.md §5,
- * §8): reads household reports with the app's own parser (rows with issues are counted, the good
- * rows used), existing sites with `parseSites`, runs `analyzeBlindspots` and writes the clusters
+ * `analyze FILE [--eps-m 500] [--min-households 3] [--uncovered none,poor] [--sites SITES]
+ * [--sites-crs wgs84|gcj02|bd09] [--privacy] [--out clusters.geojson] [--sheet NAME]
+ * [--crs wgs84|gcj02|bd09] [--encoding utf-8|gb18030] [--fix-swapped] [--merge worst|latest]
+ * [--threshold-… N]` (FORMATS.md §5, §8): reads household reports (CSV, GeoJSON or .xlsx) with the
+ * app's own parser (`parseHouseholdsFile`; rows with issues are counted, the good rows used),
+ * existing sites with `parseSitesFile` (a simple site list in CSV or .xlsx, whose positions
+ * `--sites-crs` converts, or an OpenCelliD cell export), runs `analyzeBlindspots` and writes the clusters
  * FeatureCollection (`clustersToGeoJson`) to `--out` or stdout — the collection's header on the
  * first line, then one feature per line, so the file diffs well and still parses as one JSON.
  * A one-line JSON summary goes to stderr:
  * `{ok, households, uncoveredHouseholds, uncoveredStudents, clusters, isolatedHouseholds,
  * isolatedHouseholdIds (not with --privacy), issues, epsM, minHouseholds}` plus, with --sites,
- * `sites` and `siteIssues`.
+ * `sites` and `siteIssues`, and for an OpenCelliD export `sitesKind: "opencellid"` and `cells`.
  * Exit codes: 0 done (even with row issues); 1 a file cannot be used (unreadable, no usable
  * household row); 2 bad usage (unknown option, --eps-m not a number in 0.001 … 1,000,000 m,
  * --min-households not a whole number ≥ 1, no or an unknown class in --uncovered).
@@ -16,10 +19,11 @@
  */
 import { basename } from 'node:path';
 import {
-  analyzeBlindspots, checkAnalysisSettings, clustersToGeoJson, decodeText, DEFAULT_ANALYSIS_SETTINGS, parseHouseholds,
-  parseSites, UserInputError, type AnalysisSettings, type AttendanceClass, type ClustersFeatureCollection, type Site,
+  analyzeBlindspots, checkAnalysisSettings, clustersToGeoJson, DEFAULT_ANALYSIS_SETTINGS, parseHouseholdsFile,
+  parseSitesFile, UserInputError, type AnalysisSettings, type AttendanceClass, type ClustersFeatureCollection, type Site,
 } from '../core/index.ts';
 import { CLASSIFY_OPTION_NAMES, classifySettingsFromArgs } from './classify-settings-from-args.ts';
+import { crsFromArg, IMPORT_FLAG_OPTIONS, IMPORT_VALUE_OPTIONS, importOptionsFromArgs } from './import-options-from-args.ts';
 import { parseCommandArgs } from './parse-command-args.ts';
 import { readInputFile } from './read-input-file.ts';
 import { UsageError } from './usage-error.ts';
@@ -27,8 +31,9 @@ import { writeOutput } from './write-output.ts';
 
 export async function runAnalyze(args: string[]): Promise<number> {
   const { positionals, values, flags } = parseCommandArgs('analyze', args, {
-    values: ['eps-m', 'min-households', 'uncovered', 'sites', 'out', 'generated-at', ...CLASSIFY_OPTION_NAMES],
-    flags: ['privacy'],
+    values: ['eps-m', 'min-households', 'uncovered', 'sites', 'sites-crs', 'out', 'generated-at', ...CLASSIFY_OPTION_NAMES,
+      ...IMPORT_VALUE_OPTIONS],
+    flags: ['privacy', ...IMPORT_FLAG_OPTIONS],
   });
   const [file, ...extra] = positionals;
   if (file === undefined) throw new UsageError('analyze: missing FILE');
@@ -37,9 +42,11 @@ export async function runAnalyze(args: string[]): Promise<number> {
   const classify = { ...classifySettingsFromArgs('analyze', values), uncovered: [...settings.uncovered] };
   const privacy = flags.has('privacy');
   const generatedAt = values.get('generated-at');
+  const importOptions = importOptionsFromArgs('analyze', values, flags);
+  const sitesCrs = crsFromArg('analyze', 'sites-crs', values.get('sites-crs'));
 
-  const { text } = decodeText(await readInputFile(file));
-  const parsed = parseHouseholds({ name: basename(file), text }, classify);
+  const parsed = await parseHouseholdsFile({ name: basename(file), bytes: await readInputFile(file) },
+    { ...importOptions, settings: classify });
   if (parsed.households.length === 0) {
     throw new UserInputError('no_usable_rows',
       `${file}: none of its ${parsed.rows} rows can be used (${parsed.issues.length} issues; run validate for the list)`, { path: file });
@@ -47,10 +54,13 @@ export async function runAnalyze(args: string[]): Promise<number> {
   const sitesPath = values.get('sites');
   let sites: Site[] = [];
   let siteIssues = 0;
+  let cellExport: { sitesKind: 'opencellid'; cells: number } | undefined;
   if (sitesPath !== undefined) {
-    const result = parseSites({ name: basename(sitesPath), text: decodeText(await readInputFile(sitesPath)).text });
+    const result = await parseSitesFile({ name: basename(sitesPath), bytes: await readInputFile(sitesPath) },
+      sitesCrs !== undefined ? { crs: sitesCrs } : {});
     sites = result.sites;
     siteIssues = result.issues.length;
+    if (result.kind === 'opencellid') cellExport = { sitesKind: 'opencellid', cells: result.cells ?? 0 };
   }
 
   const analysis = analyzeBlindspots(parsed.households, sites, settings);
@@ -68,7 +78,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
     issues: parsed.issues.length,
     epsM: settings.epsM,
     minHouseholds: settings.minHouseholds,
-    ...(sitesPath !== undefined ? { sites: sites.length, siteIssues } : {}),
+    ...(sitesPath !== undefined ? { sites: sites.length, siteIssues, ...cellExport } : {}),
   }) + '\n');
   return 0;
 }

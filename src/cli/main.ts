@@ -11,10 +11,19 @@ import { UserInputError } from '../core/index.ts';
 const USAGE = `usage: npm run -s cli -- <command> [options]
 commands:
   validate FILE [--out FILE] [--merge worst|latest]   parse and report {rows, households, issues}
-  analyze FILE [--eps-m 500] [--min-households 3] [--uncovered none,poor] [--sites SITES.csv]
-               [--privacy] [--out clusters.geojson] [--merge worst|latest] [--threshold-… N]
+  analyze FILE [--eps-m 500] [--min-households 3] [--uncovered none,poor] [--sites SITES]
+               [--sites-crs wgs84|gcj02|bd09] [--privacy] [--out clusters.geojson]
                                                       blind-spot clusters as GeoJSON, best first
-  demo [--out DIR]                                    write the demo scenario's input files`;
+  demo [--out DIR]                                    write the demo scenario's input files
+household files (FILE): CSV (comma, semicolon or tab; UTF-8, GBK/GB18030 or UTF-16), GeoJSON or
+Excel .xlsx; options of validate and analyze:
+  --sheet NAME                 worksheet of an .xlsx file (default: the first visible one)
+  --crs wgs84|gcj02|bd09       coordinate system of FILE (GCJ-02: Amap/Tencent; BD-09: Baidu)
+  --encoding utf-8|gb18030     override the detected text encoding of a CSV file
+  --fix-swapped                use rows whose lon/lat look swapped, swapped back (still reported)
+  --merge worst|latest, --threshold-rsrp-none -115 (and the other --threshold-… options)
+site files (--sites): a site list (id,name,lon,lat,height_m,band_mhz,eirp_dbm,operator; CSV or
+.xlsx) or an OpenCelliD / Mozilla Location Service cell export (with or without header)`;
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   validate: runValidate,
