@@ -4,12 +4,13 @@
  *
  * Pipeline: `readInputTable` (detects .xlsx by its zip signature, else decodes the text — UTF-8,
  * GBK/GB18030 or UTF-16, or the user's `encoding` — and reads GeoJSON or CSV) →
- * `promoteHeaderRow` (a header below title rows is found) → the user's `mapping` or
+ * `promoteHeaderRow` (a header below title rows is found) → the user's `mapping`, else a mapping
+ * remembered for files with the same `headerSignature` (`rememberedMappings`), else
  * `detectColumns` → `parseHouseholdTable` (validation with `crs` conversion and the agreed
  * `fixSwappedLines`, merging, classes with `settings`).
  * Returns the `ParseResult` plus the encoding, the sheet read and every sheet's name (workbooks),
- * the columns for a mapping dialog (`describeColumns`: samples, personal ones masked) and the
- * header signature to remember a mapping by. `inspectHouseholdsFile` returns the same file
+ * the columns for a mapping dialog (`describeColumns`: samples, personal ones masked), where the
+ * mapping came from (`mappingSource`) and the header signature to remember a mapping by. `inspectHouseholdsFile` returns the same file
  * description without validating — for the dialog when no coordinate column was found.
  * Throws `UserInputError` for unusable files (see `readInputTable`, `parseHouseholdTable`,
  * `resolveColumnMapping`). Synchronous inside (async for the API): run it in the worker.
@@ -39,6 +40,8 @@ export interface HouseholdsFileDescription {
   columns: ColumnDescription[];
   /** Key to remember the user's mapping by (`headerSignature`). */
   headerSignature: string;
+  /** Where the column mapping came from: `options.mapping`, `options.rememberedMappings`, or the header. */
+  mappingSource: 'user' | 'remembered' | 'detected';
 }
 
 export type HouseholdsFileResult = ParseResult & HouseholdsFileDescription;
@@ -47,22 +50,29 @@ interface PreparedTable {
   read: InputTable;
   table: RawTable;
   mapping: ColumnMapping;
+  signature: string;
+  source: HouseholdsFileDescription['mappingSource'];
 }
 
 async function prepare(input: { name: string; bytes: Uint8Array }, options: ImportOptions): Promise<PreparedTable> {
   const read = await readInputTable(input, { encoding: options.encoding, sheet: options.sheet });
   const table = read.format === 'geojson' ? read.table : promoteHeaderRow(read.table, looksLikeHouseholdHeader);
-  return { read, table, mapping: resolveColumnMapping(table.headers, options.mapping) };
+  const signature = headerSignature(table.headers);
+  const remembered = options.mapping === undefined && options.rememberedMappings && Object.hasOwn(options.rememberedMappings, signature)
+    ? options.rememberedMappings[signature] : undefined;
+  const source = options.mapping !== undefined ? 'user' : remembered !== undefined ? 'remembered' : 'detected';
+  return { read, table, signature, source, mapping: resolveColumnMapping(table.headers, options.mapping ?? remembered) };
 }
 
-function describe({ read, table, mapping }: PreparedTable): HouseholdsFileDescription {
+function describe({ read, table, mapping, signature, source }: PreparedTable): HouseholdsFileDescription {
   return {
     format: read.format,
     encoding: read.encoding,
     ...(read.sheet !== undefined ? { sheet: read.sheet, sheets: read.sheets ?? [read.sheet] } : {}),
     ...(table.headerLine !== undefined ? { headerLine: table.headerLine } : {}),
     columns: describeColumns(table, mapping),
-    headerSignature: headerSignature(table.headers),
+    headerSignature: signature,
+    mappingSource: source,
   };
 }
 
@@ -79,7 +89,7 @@ export async function parseHouseholdsFile(
 }
 
 export async function inspectHouseholdsFile(
-  input: { name: string; bytes: Uint8Array }, options: Pick<ImportOptions, 'encoding' | 'sheet' | 'mapping'> = {},
+  input: { name: string; bytes: Uint8Array }, options: Pick<ImportOptions, 'encoding' | 'sheet' | 'mapping' | 'rememberedMappings'> = {},
 ): Promise<HouseholdsFileDescription & { rows: number }> {
   const prepared = await prepare(input, options);
   return { ...describe(prepared), rows: prepared.table.rows.length + prepared.read.rejected };

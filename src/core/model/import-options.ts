@@ -22,6 +22,11 @@ export interface ImportOptions {
   sheet?: string;
   /** Field of each column by column index (the user's mapping); detected from the header when absent. */
   mapping?: (HouseholdField | null)[];
+  /**
+   * Mappings the user chose before, by `headerSignature` of their files' headers: used when
+   * `mapping` is absent and this file's headers have a signature in it (the mapping dialog's memory).
+   */
+  rememberedMappings?: Readonly<Record<string, (HouseholdField | null)[]>>;
   /** Coordinate system of the file; default 'wgs84'. */
   crs?: InputCrs;
   /** Rows (by line) whose swapped lon/lat the user agreed to fix, or 'all'. */

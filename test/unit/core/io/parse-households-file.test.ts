@@ -179,6 +179,18 @@ describe('parseHouseholdsFile: a user column mapping', () => {
     const odd = await parseHouseholdsFile(text('m.csv', body), { mapping: ['lon', 'lat', null, null, 'id'] });
     expect(odd.columns[4]?.samples).toEqual([MASKED_SAMPLE, MASKED_SAMPLE]);
   });
+  it('uses a remembered mapping for a file with the same headers; an explicit mapping wins', async () => {
+    const first = await inspectHouseholdsFile(text('m.csv', body));
+    expect(first.mappingSource).toBe('detected');
+    const rememberedMappings = { [first.headerSignature]: ['lon', 'lat', 'id', 'students', 'personal'] as ImportOptions['mapping'] & object };
+    const next = await parseHouseholdsFile(text('next.csv', body.replace('108.2', '108.25')), { rememberedMappings });
+    expect(next.mappingSource).toBe('remembered');
+    expect(next.households.map((h) => h.id)).toEqual(['F1', 'F2']);
+    const explicit = await parseHouseholdsFile(text('m.csv', body), { rememberedMappings, mapping: ['lat', 'lon'] });
+    expect(explicit.mappingSource).toBe('user');
+    const other = await inspectHouseholdsFile(text('o.csv', 'lon,lat\n108,30\n'), { rememberedMappings });
+    expect(other.mappingSource).toBe('detected');
+  });
   it('remembers mappings by header signature: case, spaces and width do not matter, order does', () => {
     expect(headerSignature(['经度', 'Lat ', 'ID'])).toBe(headerSignature(['经度', 'lat', 'ｉｄ']));
     expect(headerSignature(['经度', 'lat'])).not.toBe(headerSignature(['lat', '经度']));

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   analyzeBlindspots, clustersToGeoJson, DEFAULT_ANALYSIS_SETTINGS, describeColumns, detectColumns, issuesToCsv, parseHouseholdsFile,
+  type HouseholdsFileResult,
 } from '../../../../src/core/index.ts';
 
 // Every row of this file has personal values, and most rows have an issue of some kind.
@@ -23,8 +24,11 @@ const expectNoPersonal = (text: string) => {
   for (const value of PERSONAL) expect(text).not.toContain(value);
 };
 
-describe('personal fields never leave through issues or exports', async () => {
-  const r = await parseHouseholdsFile({ name: 'p.csv', bytes: new TextEncoder().encode(CSV) });
+describe('personal fields never leave through issues or exports', () => {
+  let r: HouseholdsFileResult;
+  beforeAll(async () => {
+    r = await parseHouseholdsFile({ name: 'p.csv', bytes: new TextEncoder().encode(CSV) });
+  });
 
   it('are detected by header and kept in memory only', () => {
     expect(detectColumns(['家长姓名', '联系电话', '身份证号']).fields).toEqual(['personal', 'personal', 'personal']);
