@@ -3,6 +3,8 @@
  * import survives a reload or a closed tab. The file's bytes are stored as they were read and
  * parsed again on open: the same core, the same result. Nothing leaves the machine.
  */
+import type { ImportOptions } from '../core/index.ts';
+
 const DB_NAME = 'blindspot';
 const STORE = 'imports';
 
@@ -12,6 +14,8 @@ export interface SavedImport {
   name: string;
   bytes: ArrayBuffer;
   savedAt: string;
+  /** The choices the user made for this file (encoding, sheet, mapping, crs, fixed rows). */
+  options?: ImportOptions;
 }
 
 function openDb(): Promise<IDBDatabase> {

@@ -2,10 +2,11 @@
  * Settings the user chose (language, analysis parameters), kept in localStorage so they survive a
  * reload. Whatever is stored is checked before use: a bad or old value falls back to the default.
  */
-import { ATTENDANCE_CLASSES, DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings } from '../core/index.ts';
+import { ATTENDANCE_CLASSES, DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings, type HouseholdField } from '../core/index.ts';
 
 const LANG_KEY = 'blindspot.lang';
 const ANALYSIS_KEY = 'blindspot.analysisSettings';
+const MAPPINGS_KEY = 'blindspot.columnMappings';
 
 function read(key: string): string | null {
   try {
@@ -42,3 +43,19 @@ export function loadSavedAnalysisSettings(): AnalysisSettings {
 }
 
 export const saveAnalysisSettings = (settings: AnalysisSettings) => write(ANALYSIS_KEY, JSON.stringify(settings));
+
+type Mapping = (HouseholdField | null)[];
+
+/** Column mappings the user chose, by header signature. */
+export function loadRememberedMappings(): Record<string, Mapping> {
+  try {
+    const value = JSON.parse(read(MAPPINGS_KEY) ?? '{}') as unknown;
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, Mapping>) : {};
+  } catch {
+    return {};
+  }
+}
+
+export function rememberMapping(headerSignature: string, mapping: Mapping): void {
+  write(MAPPINGS_KEY, JSON.stringify({ ...loadRememberedMappings(), [headerSignature]: mapping }));
+}

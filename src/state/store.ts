@@ -9,8 +9,11 @@ import {
   type AnalysisSettings,
   type AttendanceClass,
   type BlindspotAnalysis,
+  type ColumnDescription,
   type Household,
+  type HouseholdsFileDescription,
   type ImportIssue,
+  type ImportOptions,
   type ParseResult,
   type Site,
 } from '../core/index.ts';
@@ -19,8 +22,24 @@ import type { Lang } from '../i18n/translate.ts';
 export interface DatasetSource {
   kind: 'demo' | 'file';
   name: string;
-  encoding?: string;
-  format?: ParseResult['format'];
+  encoding: string;
+  format: ParseResult['format'];
+  /** Workbooks: the sheet read and all sheet names. */
+  sheet?: string;
+  sheets?: string[];
+  /** Each column, the field it feeds and sample values (personal ones masked). */
+  columns: ColumnDescription[];
+  headerSignature: string;
+  /** The choices the file was read with (encoding, sheet, mapping, crs, fixed rows). */
+  options: ImportOptions;
+}
+
+/** A file whose columns could not be matched: the user maps them by hand. */
+export interface MappingRequest {
+  name: string;
+  message: string;
+  description: HouseholdsFileDescription;
+  options: ImportOptions;
 }
 
 export interface SiteSource {
@@ -36,7 +55,6 @@ export interface DatasetSlice {
   siteSource: SiteSource | null;
   issues: ImportIssue[];
   rows: number;
-  mapping: ParseResult['mapping'];
   source: DatasetSource | null;
 }
 
@@ -69,6 +87,7 @@ export interface FlyTarget {
 
 export interface UiSlice {
   load: LoadStatus;
+  mappingRequest: MappingRequest | null;
   flyTarget: FlyTarget | null;
   selection: Selection;
   hiddenClasses: AttendanceClass[];
@@ -95,12 +114,12 @@ export const emptyDataset: DatasetSlice = {
   siteSource: null,
   issues: [],
   rows: 0,
-  mapping: [],
   source: null,
 };
 
 export const initialUi: UiSlice = {
   load: { state: 'idle' },
+  mappingRequest: null,
   flyTarget: null,
   selection: null,
   hiddenClasses: [],

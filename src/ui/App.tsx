@@ -10,8 +10,10 @@ import { DropZone } from './DropZone.tsx';
 import { Header } from './Header.tsx';
 import { ImportSummary } from './ImportSummary.tsx';
 import { Legend } from './Legend.tsx';
+import { MappingDialog } from './MappingDialog.tsx';
 import { MapView } from './MapView.tsx';
 import { StatusBar } from './StatusBar.tsx';
+import { TemplateLinks } from './TemplateLinks.tsx';
 import { useT } from './use-t.ts';
 
 export function App() {
@@ -39,6 +41,7 @@ export function App() {
           <Legend />
           <ClusterPanel />
           <AreaFilter />
+          <TemplateLinks />
         </nav>
         <div className="map-wrap">
           {webGlFailed ? <p className="map-error">{t('map.webglFailed')}</p> : <MapView onWebGlError={onWebGlError} />}
@@ -47,6 +50,7 @@ export function App() {
         <DetailsPanel />
       </main>
       {summaryOpen && <ImportSummary />}
+      <MappingDialog />
       <DropZone />
     </div>
   );

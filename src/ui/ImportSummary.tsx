@@ -4,10 +4,12 @@
  */
 import { useEffect } from 'react';
 import { issuesToCsv, type ImportIssue } from '../core/index.ts';
-import { backToDemo } from '../state/actions/load-dataset.ts';
+import { backToDemo, reimportHouseholds } from '../state/actions/load-dataset.ts';
 import { setImportSummaryOpen } from '../state/actions/ui-actions.ts';
 import { useApp } from '../state/app-store.ts';
 import { downloadText } from './download-text.ts';
+import { ColumnMappingEditor } from './ColumnMappingEditor.tsx';
+import { ImportOptionsForm } from './ImportOptionsForm.tsx';
 import { IssueTable, useIssueLabels } from './IssueTable.tsx';
 import { useT } from './use-t.ts';
 
@@ -21,7 +23,7 @@ export function ImportSummary() {
   const t = useT();
   const dataset = useApp((s) => s.dataset);
   const { issues, source } = dataset;
-  const { fieldLabel, codeLabel } = useIssueLabels();
+  const { codeLabel } = useIssueLabels();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') setImportSummaryOpen(false);
@@ -97,16 +99,16 @@ export function ImportSummary() {
             </button>
           </>
         )}
-        {dataset.mapping.length > 0 && (
+        {source.kind === 'file' && (
           <>
+            <h3>{t('import.options')}</h3>
+            <ImportOptionsForm source={source} issues={issues} />
             <h3>{t('import.columns')}</h3>
-            <ul className="mapping">
-              {dataset.mapping.map((m, k) => (
-                <li key={k}>
-                  <span className="header-cell">{m.header}</span> → {m.field ? fieldLabel(m.field) : t('import.ignoredColumn')}
-                </li>
-              ))}
-            </ul>
+            <ColumnMappingEditor
+              key={`${source.headerSignature}|${source.columns.map((c) => c.field).join(',')}`}
+              columns={source.columns}
+              onApply={(mapping) => void reimportHouseholds({ mapping })}
+            />
           </>
         )}
         {siteSource && (

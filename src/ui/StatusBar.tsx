@@ -1,5 +1,6 @@
 /** Loading and failure messages of the data actions; a failed import leaves the old data in place. */
 import { dismissLoadError } from '../state/actions/load-dataset.ts';
+import { isMessageKey } from '../i18n/translate.ts';
 import { useApp } from '../state/app-store.ts';
 import { useT } from './use-t.ts';
 
@@ -13,11 +14,12 @@ export function StatusBar() {
         {load.name === 'demo' ? t('app.loading') : t('import.reading', { name: load.name })}
       </div>
     );
+  // The core's own English message stays as a tooltip; the user reads the catalogue's wording.
+  const key = `error.${load.code}`;
+  const message = load.code && isMessageKey(key) ? t(key) : load.message;
   return (
-    <div className="status error" role="alert" data-testid="import-error">
-      {load.name === 'demo'
-        ? t('error.demoFailed', { message: load.message })
-        : t('import.failed', { name: load.name, message: load.message })}
+    <div className="status error" role="alert" data-testid="import-error" title={load.message}>
+      {load.name === 'demo' ? t('error.demoFailed', { message }) : t('import.failed', { name: load.name, message })}
       <button type="button" className="close" aria-label={t('import.close')} onClick={dismissLoadError}>
         ×
       </button>

@@ -2,12 +2,25 @@
  * The app's handle on the core worker: one request → one promise. Errors come back as
  * `UserInputError` when the core said the input cannot be used, else as `Error`.
  */
-import { UserInputError, type AnalysisSettings, type BlindspotAnalysis, type Household, type Site } from '../core/index.ts';
-import type { HouseholdsResult, SitesResult, WorkerRequest, WorkerResponse } from './protocol.ts';
+import {
+  UserInputError,
+  type AnalysisSettings,
+  type BlindspotAnalysis,
+  type Household,
+  type HouseholdsFileDescription,
+  type HouseholdsFileResult,
+  type ImportOptions,
+  type Site,
+  type SitesFileOptions,
+  type SitesFileResult,
+} from '../core/index.ts';
+import type { WorkerRequest, WorkerResponse } from './protocol.ts';
 
 export interface CoreClient {
-  parseHouseholds(name: string, bytes: ArrayBuffer): Promise<HouseholdsResult>;
-  parseSites(name: string, bytes: ArrayBuffer): Promise<SitesResult>;
+  parseHouseholds(name: string, bytes: ArrayBuffer, options?: ImportOptions): Promise<HouseholdsFileResult>;
+  /** How a household file reads (columns with samples) without validating it: for the mapping dialog. */
+  inspectHouseholds(name: string, bytes: ArrayBuffer, options?: ImportOptions): Promise<HouseholdsFileDescription>;
+  parseSites(name: string, bytes: ArrayBuffer, options?: SitesFileOptions): Promise<SitesFileResult>;
   /** Analyses the given dataset; it crosses to the worker only when it differs from the last one sent. */
   analyze(households: Household[], sites: Site[], settings: AnalysisSettings): Promise<BlindspotAnalysis>;
 }
@@ -57,7 +70,10 @@ export function createCoreClient(): CoreClient {
       }
       return request<BlindspotAnalysis>({ type: 'analyze', settings });
     },
-    parseHouseholds: (name, bytes) => request<HouseholdsResult>({ type: 'parseHouseholds', name, bytes }),
-    parseSites: (name, bytes) => request<SitesResult>({ type: 'parseSites', name, bytes }),
+    parseHouseholds: (name, bytes, options = {}) =>
+      request<HouseholdsFileResult>({ type: 'parseHouseholds', name, bytes, options }),
+    inspectHouseholds: (name, bytes, options = {}) =>
+      request<HouseholdsFileDescription>({ type: 'inspectHouseholds', name, bytes, options }),
+    parseSites: (name, bytes, options = {}) => request<SitesFileResult>({ type: 'parseSites', name, bytes, options }),
   };
 }

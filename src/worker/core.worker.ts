@@ -1,22 +1,22 @@
 /// <reference lib="webworker" />
 /**
- * Web Worker wiring only: decodes and parses files with the pure core off the main thread.
+ * Web Worker wiring only: reads files and runs the analysis with the pure core, off the main thread.
  */
-import { analyzeBlindspots, decodeText, parseHouseholds, parseSites, UserInputError } from '../core/index.ts';
-import type { BlindspotAnalysis, Household, Site } from '../core/index.ts';
-import type { HouseholdsResult, SitesResult, WorkerRequest, WorkerResponse } from './protocol.ts';
+import { analyzeBlindspots, inspectHouseholdsFile, parseHouseholdsFile, parseSitesFile, UserInputError } from '../core/index.ts';
+import type { Household, Site } from '../core/index.ts';
+import type { WorkerRequest, WorkerResponse, WorkerResult } from './protocol.ts';
 
 /** The dataset the analyses run on, sent once per dataset by the client. */
 let dataset: { households: Household[]; sites: Site[] } = { households: [], sites: [] };
 
-function handle(request: WorkerRequest): HouseholdsResult | SitesResult | BlindspotAnalysis | null {
+async function handle(request: WorkerRequest): Promise<WorkerResult> {
   switch (request.type) {
-    case 'parseHouseholds': {
-      const { text, encoding } = decodeText(new Uint8Array(request.bytes));
-      return { ...parseHouseholds({ name: request.name, text }), encoding };
-    }
+    case 'parseHouseholds':
+      return parseHouseholdsFile({ name: request.name, bytes: new Uint8Array(request.bytes) }, request.options);
+    case 'inspectHouseholds':
+      return inspectHouseholdsFile({ name: request.name, bytes: new Uint8Array(request.bytes) }, request.options);
     case 'parseSites':
-      return parseSites({ name: request.name, text: decodeText(new Uint8Array(request.bytes)).text });
+      return parseSitesFile({ name: request.name, bytes: new Uint8Array(request.bytes) }, request.options);
     case 'setDataset':
       dataset = { households: request.households, sites: request.sites };
       return null;
@@ -25,17 +25,18 @@ function handle(request: WorkerRequest): HouseholdsResult | SitesResult | Blinds
   }
 }
 
-self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+function serialize(err: unknown): Extract<WorkerResponse, { ok: false }>['error'] {
+  if (err instanceof UserInputError) return { name: err.name, message: err.message, code: err.code, params: err.params };
+  return { name: err instanceof Error ? err.name : 'Error', message: err instanceof Error ? err.message : String(err) };
+}
+
+self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   let response: WorkerResponse;
   try {
-    response = { id: request.id, ok: true, result: handle(request) };
+    response = { id: request.id, ok: true, result: await handle(request) };
   } catch (err) {
-    const error =
-      err instanceof UserInputError
-        ? { name: err.name, message: err.message, code: err.code, params: err.params }
-        : { name: err instanceof Error ? err.name : 'Error', message: err instanceof Error ? err.message : String(err) };
-    response = { id: request.id, ok: false, error };
+    response = { id: request.id, ok: false, error: serialize(err) };
   }
   (self as unknown as DedicatedWorkerGlobalScope).postMessage(response);
 };

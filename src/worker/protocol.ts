@@ -1,21 +1,25 @@
 /** Messages between the app and the core worker. Bytes cross by transfer, never by copy. */
-import type { AnalysisSettings, BlindspotAnalysis, Household, ImportIssue, ParseResult, Site } from '../core/index.ts';
+import type {
+  AnalysisSettings,
+  BlindspotAnalysis,
+  Household,
+  HouseholdsFileDescription,
+  HouseholdsFileResult,
+  ImportOptions,
+  Site,
+  SitesFileOptions,
+  SitesFileResult,
+} from '../core/index.ts';
 
 export type WorkerRequest =
-  | { id: number; type: 'parseHouseholds'; name: string; bytes: ArrayBuffer }
-  | { id: number; type: 'parseSites'; name: string; bytes: ArrayBuffer }
+  | { id: number; type: 'parseHouseholds'; name: string; bytes: ArrayBuffer; options: ImportOptions }
+  | { id: number; type: 'inspectHouseholds'; name: string; bytes: ArrayBuffer; options: ImportOptions }
+  | { id: number; type: 'parseSites'; name: string; bytes: ArrayBuffer; options: SitesFileOptions }
   /** Keeps the households and sites in the worker for the analyses that follow. */
   | { id: number; type: 'setDataset'; households: Household[]; sites: Site[] }
   | { id: number; type: 'analyze'; settings: AnalysisSettings };
 
-export interface HouseholdsResult extends ParseResult {
-  encoding: string;
-}
-export interface SitesResult {
-  sites: Site[];
-  issues: ImportIssue[];
-  rows: number;
-}
+export type WorkerResult = HouseholdsFileResult | HouseholdsFileDescription | SitesFileResult | BlindspotAnalysis | null;
 
 export interface SerializedError {
   name: string;
@@ -24,6 +28,4 @@ export interface SerializedError {
   params?: Record<string, string | number>;
 }
 
-export type WorkerResponse =
-  | { id: number; ok: true; result: HouseholdsResult | SitesResult | BlindspotAnalysis | null }
-  | { id: number; ok: false; error: SerializedError };
+export type WorkerResponse = { id: number; ok: true; result: WorkerResult } | { id: number; ok: false; error: SerializedError };

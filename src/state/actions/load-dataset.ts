@@ -3,11 +3,18 @@
  * the last imports on start. Latest request wins: a slow parse that finishes after a newer one is
  * ignored. A failed import leaves the data on the map as it was.
  */
-import { UserInputError } from '../../core/index.ts';
+import { UserInputError, type HouseholdsFileResult, type ImportOptions } from '../../core/index.ts';
 import { appStore } from '../app-store.ts';
-import { initialUi, type DatasetSlice } from '../store.ts';
+import { initialUi, type DatasetSlice, type DatasetSource } from '../store.ts';
 import { clearSavedImport, loadSavedImport, saveImport, type SavedImportKind } from '../saved-import.ts';
+import { loadRememberedMappings, rememberMapping } from '../saved-settings.ts';
 import { core } from './core.ts';
+
+/** Errors after which the user can still map the columns by hand. */
+const MAPPABLE_ERRORS = new Set(['no_coordinate_columns', 'no_header']);
+
+/** The last household file the user gave, kept to read it again with other choices. */
+let lastHouseholdFile: { name: string; bytes: ArrayBuffer } | null = null;
 
 let latestRequest = 0;
 
@@ -24,6 +31,20 @@ function finishLoad(request: number, dataset: DatasetSlice, openSummary: boolean
   }));
 }
 
+function sourceOf(kind: DatasetSource['kind'], name: string, parsed: HouseholdsFileResult, options: ImportOptions): DatasetSource {
+  return {
+    kind,
+    name,
+    encoding: parsed.encoding,
+    format: parsed.format,
+    sheet: parsed.sheet,
+    sheets: parsed.sheets,
+    columns: parsed.columns,
+    headerSignature: parsed.headerSignature,
+    options,
+  };
+}
+
 function failLoad(request: number, name: string, err: unknown): void {
   if (request !== latestRequest) return;
   const message = err instanceof Error ? err.message : String(err);
@@ -37,8 +58,8 @@ async function fetchBytes(path: string): Promise<ArrayBuffer> {
   return response.arrayBuffer();
 }
 
-function remember(kind: SavedImportKind, name: string, bytes: ArrayBuffer): Promise<void> {
-  return saveImport(kind, { name, bytes, savedAt: new Date().toISOString() }).catch(() => {
+function remember(kind: SavedImportKind, name: string, bytes: ArrayBuffer, options?: ImportOptions): Promise<void> {
+  return saveImport(kind, { name, bytes, savedAt: new Date().toISOString(), options }).catch(() => {
     /* storage refused (quota, private mode): the import still works for this session */
   });
 }
@@ -59,8 +80,7 @@ export async function openDemo(): Promise<void> {
         siteSource: { kind: 'demo', name: 'sites.csv', rows: sites.rows, issues: sites.issues },
         issues: parsed.issues,
         rows: parsed.rows,
-        mapping: parsed.mapping,
-        source: { kind: 'demo', name: 'demo', encoding: parsed.encoding, format: parsed.format },
+        source: sourceOf('demo', 'demo', parsed, {}),
       },
       false,
     );
@@ -69,10 +89,22 @@ export async function openDemo(): Promise<void> {
   }
 }
 
-/** Parses a household file; the user's own sites stay, the demo's synthetic ones go. */
-async function parseHouseholdFile(name: string, bytes: ArrayBuffer, request: number, openSummary: boolean): Promise<boolean> {
+/**
+ * Parses a household file with the user's choices (the column mapping the user chose before for
+ * this header applies when none is given); the user's own sites stay, the demo's synthetic ones go. A file
+ * whose columns cannot be matched opens the mapping dialog instead of failing outright.
+ */
+async function parseHouseholdFile(
+  name: string,
+  bytes: ArrayBuffer,
+  request: number,
+  openSummary: boolean,
+  options: ImportOptions = {},
+): Promise<ImportOptions | null> {
+  lastHouseholdFile = { name, bytes: bytes.slice(0) }; // the worker takes `bytes` by transfer
+  const withMemory = { ...options, rememberedMappings: loadRememberedMappings() };
   try {
-    const parsed = await core().parseHouseholds(name, bytes);
+    const parsed = await core().parseHouseholds(name, bytes, withMemory);
     const { sites, siteSource } = appStore.getState().dataset;
     const keepSites = siteSource?.kind === 'file';
     finishLoad(
@@ -83,16 +115,50 @@ async function parseHouseholdFile(name: string, bytes: ArrayBuffer, request: num
         siteSource: keepSites ? siteSource : null,
         issues: parsed.issues,
         rows: parsed.rows,
-        mapping: parsed.mapping,
-        source: { kind: 'file', name, encoding: parsed.encoding, format: parsed.format },
+        source: sourceOf('file', name, parsed, options),
       },
       openSummary,
     );
-    return request === latestRequest;
+    return request === latestRequest ? options : null;
   } catch (err) {
+    if (err instanceof UserInputError && MAPPABLE_ERRORS.has(err.code) && request === latestRequest) {
+      try {
+        const description = await core().inspectHouseholds(name, lastHouseholdFile.bytes.slice(0), withMemory);
+        if (request !== latestRequest) return null;
+        appStore.setState((s) => ({
+          ui: { ...s.ui, load: { state: 'idle' }, mappingRequest: { name, message: err.message, description, options } },
+        }));
+        return null;
+      } catch {
+        /* fall through to the plain error */
+      }
+    }
     failLoad(request, name, err);
-    return false;
+    return null;
   }
+}
+
+/**
+ * Reads the last household file again with changed choices (encoding, sheet, column mapping,
+ * coordinate system, swapped rows to fix). A mapping the user set is remembered for files with the
+ * same header.
+ */
+export async function reimportHouseholds(patch: Partial<ImportOptions>): Promise<void> {
+  const file = lastHouseholdFile;
+  if (!file) return;
+  const state = appStore.getState();
+  const base = state.ui.mappingRequest?.options ?? state.dataset.source?.options ?? {};
+  const options: ImportOptions = { ...base, ...patch };
+  appStore.setState((s) => ({ ui: { ...s.ui, mappingRequest: null } }));
+  const used = await parseHouseholdFile(file.name, file.bytes.slice(0), beginLoad(file.name), true, options);
+  if (!used) return;
+  const signature = appStore.getState().dataset.source?.headerSignature;
+  if (patch.mapping && signature) rememberMapping(signature, patch.mapping);
+  await remember('households', file.name, file.bytes, used);
+}
+
+export function cancelMapping(): void {
+  appStore.setState((s) => ({ ui: { ...s.ui, mappingRequest: null } }));
 }
 
 /** Parses an existing-sites file; the households stay. */
@@ -118,7 +184,7 @@ async function parseSiteFile(name: string, bytes: ArrayBuffer, request: number, 
 async function importFile(
   kind: SavedImportKind,
   file: File,
-  parse: (name: string, bytes: ArrayBuffer, request: number, openSummary: boolean) => Promise<boolean>,
+  parse: (name: string, bytes: ArrayBuffer, request: number, openSummary: boolean) => Promise<ImportOptions | boolean | null>,
 ): Promise<void> {
   const request = beginLoad(file.name);
   let bytes: ArrayBuffer;
@@ -129,7 +195,8 @@ async function importFile(
     return;
   }
   const kept = bytes.slice(0); // the worker takes the original by transfer
-  if (await parse(file.name, bytes, request, true)) await remember(kind, file.name, kept);
+  const used = await parse(file.name, bytes, request, true);
+  if (used) await remember(kind, file.name, kept, used === true ? undefined : used);
 }
 
 /** Imports a household file picked or dropped by the user; on success it is kept for the next visit. */
@@ -144,7 +211,10 @@ export async function openInitialDataset(): Promise<void> {
     loadSavedImport('households').catch(() => null),
     loadSavedImport('sites').catch(() => null),
   ]);
-  if (!households || !(await parseHouseholdFile(households.name, households.bytes, beginLoad(households.name), false))) {
+  const restored =
+    households &&
+    (await parseHouseholdFile(households.name, households.bytes, beginLoad(households.name), false, households.options));
+  if (!restored) {
     await openDemo();
   }
   if (sites) await parseSiteFile(sites.name, sites.bytes, beginLoad(sites.name), false);

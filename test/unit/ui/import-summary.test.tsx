@@ -26,11 +26,18 @@ beforeEach(() => {
       ...emptyDataset,
       rows: 10,
       issues,
-      mapping: [
-        { header: '经度', field: 'lon' },
-        { header: '备注', field: null },
-      ],
-      source: { kind: 'file', name: 'reports.csv', encoding: 'utf-8', format: 'csv' },
+      source: {
+        kind: 'file',
+        name: 'reports.csv',
+        encoding: 'utf-8',
+        format: 'csv',
+        columns: [
+          { index: 0, header: '经度', field: 'lon', samples: ['108.12'] },
+          { index: 1, header: '备注', field: null, samples: ['无'] },
+        ],
+        headerSignature: '["经度","备注"]',
+        options: {},
+      },
     },
     ui: { ...initialUi, importSummaryOpen: true },
     settings: { lang: 'zh-CN' },
@@ -48,7 +55,11 @@ describe('ImportSummary', () => {
     expect(rows.map((r) => r.getAttribute('data-line'))).toEqual(['3', '5', '9']);
     expect(rows[0]!.textContent).toContain('不是数字: abc');
     expect(rows[1]!.textContent).toContain('无法识别的信号值: 满格');
-    expect(screen.getByText('未使用', { exact: false })).toBeTruthy();
+    // The column mapping shows each column with its samples and field, for the user to change.
+    const mapping = within(screen.getByTestId('column-mapping'));
+    expect((mapping.getByTestId('mapping-0') as HTMLSelectElement).value).toBe('lon');
+    expect((mapping.getByTestId('mapping-1') as HTMLSelectElement).value).toBe('');
+    expect(mapping.getByText('108.12')).toBeTruthy();
   });
 
   it('speaks English when the interface does', () => {
