@@ -27,7 +27,7 @@ export const en: Record<MessageKey, string> = {
   'filter.all': 'All',
   'filter.shown': '{count} households shown',
   'import.button': 'Import households',
-  'import.hint': 'Pick or drop a CSV / GeoJSON file',
+  'import.hint': 'Pick or drop an Excel, CSV or GeoJSON file',
   'import.drop': 'Drop to import',
   'import.reading': 'Reading {name}…',
   'import.sitesButton': 'Import sites',

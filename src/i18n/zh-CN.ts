@@ -25,7 +25,7 @@ export const zhCN = {
   'filter.all': '全部',
   'filter.shown': '当前显示 {count} 户',
   'import.button': '导入住户数据',
-  'import.hint': '选择或拖入 CSV / GeoJSON 文件',
+  'import.hint': '选择或拖入 Excel、CSV 或 GeoJSON 文件',
   'import.drop': '松开以导入',
   'import.reading': '正在读取 {name}…',
   'import.sitesButton': '导入现有站点',

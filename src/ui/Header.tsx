@@ -8,8 +8,9 @@ import { FilePickButton } from './FilePickButton.tsx';
 import { useLang, useT } from './use-t.ts';
 
 const LANG_NAMES: Record<Lang, string> = { 'zh-CN': '简体中文', en: 'English' };
-const HOUSEHOLD_FILES = '.csv,.txt,.tsv,.geojson,.json,text/csv,application/geo+json,application/json';
-const SITE_FILES = '.csv,.txt,text/csv';
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const HOUSEHOLD_FILES = `.csv,.txt,.tsv,.xlsx,.geojson,.json,text/csv,${XLSX_TYPE},application/geo+json,application/json`;
+const SITE_FILES = `.csv,.txt,.xlsx,text/csv,${XLSX_TYPE}`;
 
 export function Header() {
   const t = useT();
