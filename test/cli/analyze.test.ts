@@ -1,34 +1,12 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { cli, fixture, summary, ROOT } from './run-cli.ts';
 import type { ClustersFeatureCollection } from '../../src/core/io/export-clusters-geojson.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DEMO = join(ROOT, 'public/demo/households.csv');
 const DEMO_SITES = join(ROOT, 'public/demo/sites.csv');
-const fixture = (name: string) => join(ROOT, 'test/fixtures', name);
-
-/** Runs the real CLI under Node, as `npm run cli` does. */
-function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-/** The one-line JSON summary on stderr. */
-const summary = (stderr: string) => {
-  const lines = stderr.trim().split('\n');
-  expect(lines).toHaveLength(1);
-  return JSON.parse(lines[0] ?? '') as Record<string, unknown>;
-};
 
 /** Ids of the demo households of one village (the demo CSV has no quoted cells). */
 function demoIdsOfVillage(village: string): string[] {

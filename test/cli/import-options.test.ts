@@ -1,33 +1,7 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cli, fixture, summary, type ValidateOutput } from './run-cli.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const fixture = (name: string) => join(ROOT, 'test/fixtures', name);
 
-/** Runs the real CLI under Node, as `npm run cli` does. */
-function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-const summary = (stderr: string) => {
-  const lines = stderr.trim().split('\n');
-  expect(lines).toHaveLength(1);
-  return JSON.parse(lines[0] ?? '') as Record<string, unknown>;
-};
-interface ValidateOutput {
-  rows: number;
-  households: number;
-  issues: { line: number; field: string; code: string; message: string; severity: string }[];
-}
 
 describe.concurrent('cli: real-world inputs (issue 5)', () => {
   it('validate reads an .xlsx by its bytes: first sheet, rows by sheet row, summary names the sheets', async () => {

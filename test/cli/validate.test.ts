@@ -1,38 +1,11 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { cli, fixture, summary, type ValidateOutput } from './run-cli.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const FIXTURES = join(ROOT, 'test/fixtures');
-const fixture = (name: string) => join(FIXTURES, name);
 
-/** Runs the real CLI under Node, as `npm run cli` does. */
-function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-/** The one-line JSON summary on stderr. */
-const summary = (stderr: string) => {
-  const lines = stderr.trim().split('\n');
-  expect(lines).toHaveLength(1);
-  return JSON.parse(lines[0] ?? '') as Record<string, unknown>;
-};
 
-interface ValidateOutput {
-  rows: number;
-  households: number;
-  issues: { line: number; field: string; code: string; message: string; severity: string }[];
-}
 
 // Each test spawns Node; running them concurrently keeps the file fast.
 describe.concurrent('cli validate', () => {
@@ -96,7 +69,7 @@ describe.concurrent('cli validate', () => {
     expect(summary(missing.stderr)).toMatchObject({ ok: false, code: 'file_not_found' });
     expect(missing.stderr).not.toMatch(/\bat .*\.ts:\d+/);
 
-    const dir = await cli('validate', FIXTURES);
+    const dir = await cli('validate', fixture(''));
     expect(dir.code).toBe(1);
     expect(summary(dir.stderr)).toMatchObject({ ok: false, code: 'unreadable_file' });
 
