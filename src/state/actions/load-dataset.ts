@@ -161,11 +161,11 @@ export function cancelMapping(): void {
   appStore.setState((s) => ({ ui: { ...s.ui, mappingRequest: null } }));
 }
 
-/** Parses an existing-sites file; the households stay. */
-async function parseSiteFile(name: string, bytes: ArrayBuffer, request: number, openSummary: boolean): Promise<boolean> {
+/** Parses an existing-sites file; the households stay. Returns the options used, null on failure. */
+async function parseSiteFile(name: string, bytes: ArrayBuffer, request: number, openSummary: boolean): Promise<ImportOptions | null> {
   try {
     const parsed = await core().parseSites(name, bytes);
-    if (request !== latestRequest) return false;
+    if (request !== latestRequest) return null;
     appStore.setState((s) => ({
       dataset: {
         ...s.dataset,
@@ -174,17 +174,17 @@ async function parseSiteFile(name: string, bytes: ArrayBuffer, request: number, 
       },
       ui: { ...s.ui, load: { state: 'idle' }, importSummaryOpen: openSummary },
     }));
-    return true;
+    return {};
   } catch (err) {
     failLoad(request, name, err);
-    return false;
+    return null;
   }
 }
 
 async function importFile(
   kind: SavedImportKind,
   file: File,
-  parse: (name: string, bytes: ArrayBuffer, request: number, openSummary: boolean) => Promise<ImportOptions | boolean | null>,
+  parse: (name: string, bytes: ArrayBuffer, request: number, openSummary: boolean) => Promise<ImportOptions | null>,
 ): Promise<void> {
   const request = beginLoad(file.name);
   let bytes: ArrayBuffer;
@@ -196,7 +196,7 @@ async function importFile(
   }
   const kept = bytes.slice(0); // the worker takes the original by transfer
   const used = await parse(file.name, bytes, request, true);
-  if (used) await remember(kind, file.name, kept, used === true ? undefined : used);
+  if (used) await remember(kind, file.name, kept, used);
 }
 
 /** Imports a household file picked or dropped by the user; on success it is kept for the next visit. */
