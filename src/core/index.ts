@@ -72,3 +72,24 @@ export {
   looksLikeOpencellidRow, type OpencellidField,
 } from './io/opencellid-columns.ts';
 export { groupNearbyPoints, type GroupablePoint } from './io/group-nearby-points.ts';
+
+// Site proposals (issue 4): coverage model, spatial index, impact, suggestions, GeoJSON.
+export * from './model/proposal.ts';
+export { haversineLonLatM } from './analysis/haversine-lon-lat-m.ts';
+export { defaultRadiusM, DEFAULT_RADIUS_TABLE_M, REFERENCE_ANTENNA_HEIGHT_M } from './coverage/default-radius-m.ts';
+export { radiusCoverageModel, RADIUS_OUTLINE_STEPS } from './coverage/radius-coverage-model.ts';
+export { createPointGridIndex, type PointGridIndex } from './coverage/create-point-grid-index.ts';
+export {
+  createImpactTracker, type ImpactTracker, type ImpactResult, type ImpactTotals, type ProposalImpact, type ImpactSettings,
+} from './analysis/create-impact-tracker.ts';
+export { proposalImpact } from './analysis/proposal-impact.ts';
+export { greedyMaxCover, type MaxCoverInstance, type MaxCoverPick, type MaxCoverResult } from './analysis/greedy-max-cover.ts';
+export { exactMaxCover, binomial, MAX_EXACT_SUBSETS } from './analysis/exact-max-cover.ts';
+export {
+  suggestSites, SUGGEST_DEFAULTS, type SuggestSitesOptions, type SuggestedSite, type SuggestResult, type CandidateSource,
+} from './analysis/suggest-sites.ts';
+export {
+  proposalsToGeoJson, round6, SITES_SCHEMA, type SiteImpactSummary, type SitesGeoJsonOptions, type SiteFeatureProperties,
+  type CoverageFeatureProperties, type SitesMetadata, type SitesFeatureCollection,
+} from './io/export-sites-geojson.ts';
+export { parseProposalsGeoJson } from './io/parse-proposals-geojson.ts';

@@ -1,0 +1,157 @@
+/**
+ * Live impact of an ordered list of site proposals (issue 4 §3), incremental for dragging.
+ *
+ * "Uncovered today" is decided by class alone: a household is uncovered when its class is in
+ * `settings.uncovered`. Existing sites are NOT used here — the class already reflects what the
+ * households measured with today's network; an existing site's radius circle is only drawn.
+ * A household counts as newly covered by proposal i when it is uncovered today, proposal i
+ * covers it (`model.covers`; radius model: haversine ≤ radiusM, a home exactly at the radius is
+ * covered) and no proposal before i in the list covers it. So the order matters; the totals do
+ * not depend on it.
+ * Coverage is found through a grid index of the uncovered homes searched with each proposal's
+ * `radiusM` (every model must stay within that radius); a non-radius model then filters with
+ * `covers`.
+ *
+ * API: `set(proposals)` recomputes everything; `move(i, lon, lat)` / `update(i, site)` re-query
+ * only proposal i's circle and re-decide the owner (first covering proposal) of the homes in its
+ * old and new circles by testing the proposals in order — O(changed homes × proposals) — so a
+ * drag frame costs one index query, not a rescan (100,000 homes: well under 1 ms per frame for a
+ * 3 km circle over the demo's density; measured in the tests' bench).
+ * Cost: build O(n) + index; `set` O(Σ homes in circles). Pure: inputs are not changed (the
+ * tracker keeps its own copies of the proposals).
+ */
+import type { AttendanceClass, Household, Site } from '../model/types.ts';
+import type { CoverageModel, ProposedSite } from '../model/proposal.ts';
+import { createPointGridIndex } from '../coverage/create-point-grid-index.ts';
+import { radiusCoverageModel } from '../coverage/radius-coverage-model.ts';
+
+export interface ProposalImpact {
+  siteId: string;
+  newlyCoveredHouseholds: number;
+  newlyCoveredStudents: number;
+  /** costCny / newlyCoveredStudents; null when no student is newly covered. */
+  costPerStudentCny: number | null;
+}
+
+export interface ImpactTotals {
+  uncoveredHouseholdsBefore: number;
+  uncoveredStudentsBefore: number;
+  newlyCoveredHouseholds: number;
+  newlyCoveredStudents: number;
+  remainingHouseholds: number;
+  remainingStudents: number;
+  totalCostCny: number;
+  /** totalCostCny / newlyCoveredStudents; null when none. */
+  costPerStudentCny: number | null;
+}
+
+export interface ImpactResult {
+  /** One per proposal, in list order. */
+  proposals: ProposalImpact[];
+  totals: ImpactTotals;
+}
+
+export interface ImpactTracker {
+  set(proposals: readonly ProposedSite[]): ImpactResult;
+  move(index: number, lon: number, lat: number): ImpactResult;
+  update(index: number, site: ProposedSite): ImpactResult;
+  result(): ImpactResult;
+  /** Household indices (into the tracker's `households`) newly covered by proposal `index`, ascending. */
+  newlyCoveredIndices(index: number): number[];
+}
+
+export interface ImpactSettings {
+  uncovered: readonly AttendanceClass[];
+}
+
+export function createImpactTracker(
+  households: readonly Household[], settings: ImpactSettings, model: CoverageModel = radiusCoverageModel,
+): ImpactTracker {
+  const uncoveredSet = new Set(settings.uncovered);
+  const idx: number[] = [];
+  households.forEach((h, i) => { if (uncoveredSet.has(h.cls)) idx.push(i); });
+  const u = idx.length;
+  const lon = new Float64Array(u), lat = new Float64Array(u), students = new Float64Array(u);
+  let studentsBefore = 0;
+  idx.forEach((hi, k) => {
+    const h = households[hi]!;
+    lon[k] = h.lon; lat[k] = h.lat; students[k] = h.students; studentsBefore += h.students;
+  });
+  const index = createPointGridIndex(lon, lat);
+  const owner = new Int32Array(u).fill(-1);
+  let sites: ProposedSite[] = [];
+  let members: Int32Array[] = [];
+  let newlyH: number[] = [];
+  let newlyS: number[] = [];
+
+  const query = (s: Site): Int32Array => {
+    const found = index.withinM(s.lon, s.lat, s.radiusM);
+    return model.id === 'radius' ? found : found.filter((k) => model.covers(s, lon[k]!, lat[k]!));
+  };
+  const coversHome = (s: Site, k: number): boolean => radiusCoverageModel.covers(s, lon[k]!, lat[k]!)
+    && (model.id === 'radius' || model.covers(s, lon[k]!, lat[k]!));
+
+  function result(): ImpactResult {
+    let h = 0, s = 0, cost = 0;
+    const proposals = sites.map((site, i) => {
+      h += newlyH[i]!; s += newlyS[i]!; cost += site.costCny;
+      return {
+        siteId: site.id, newlyCoveredHouseholds: newlyH[i]!, newlyCoveredStudents: newlyS[i]!,
+        costPerStudentCny: newlyS[i]! > 0 ? site.costCny / newlyS[i]! : null,
+      };
+    });
+    return {
+      proposals,
+      totals: {
+        uncoveredHouseholdsBefore: u, uncoveredStudentsBefore: studentsBefore,
+        newlyCoveredHouseholds: h, newlyCoveredStudents: s,
+        remainingHouseholds: u - h, remainingStudents: studentsBefore - s,
+        totalCostCny: cost, costPerStudentCny: s > 0 ? cost / s : null,
+      },
+    };
+  }
+
+  function set(proposals: readonly ProposedSite[]): ImpactResult {
+    sites = proposals.map((p) => ({ ...p }));
+    owner.fill(-1);
+    members = sites.map(query);
+    newlyH = sites.map(() => 0);
+    newlyS = sites.map(() => 0);
+    members.forEach((m, i) => {
+      for (const k of m) if (owner[k] === -1) { owner[k] = i; newlyH[i]!++; newlyS[i]! += students[k]!; }
+    });
+    return result();
+  }
+
+  function update(i: number, site: ProposedSite): ImpactResult {
+    if (!Number.isInteger(i) || i < 0 || i >= sites.length) throw new RangeError(`no proposal ${i}`);
+    const old = members[i]!;
+    sites[i] = { ...site };
+    const now = query(sites[i]!);
+    members[i] = now;
+    const reassign = (k: number): void => {
+      const was = owner[k]!;
+      let is = -1;
+      for (let j = 0; j < sites.length; j++) if (coversHome(sites[j]!, k)) { is = j; break; }
+      if (is === was) return;
+      if (was >= 0) { newlyH[was]!--; newlyS[was]! -= students[k]!; }
+      if (is >= 0) { newlyH[is]!++; newlyS[is]! += students[k]!; }
+      owner[k] = is;
+    };
+    for (const k of old) reassign(k);
+    for (const k of now) reassign(k);
+    return result();
+  }
+
+  return {
+    set,
+    update,
+    move: (i, lonDeg, latDeg) => update(i, { ...sites[i]!, lon: lonDeg, lat: latDeg }),
+    result,
+    newlyCoveredIndices(i) {
+      const out: number[] = [];
+      for (const k of members[i] ?? []) if (owner[k] === i) out.push(idx[k]!);
+      return out.sort((a, b) => a - b);
+    },
+  };
+}
