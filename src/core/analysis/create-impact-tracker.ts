@@ -15,8 +15,8 @@
  * API: `set(proposals)` recomputes everything; `move(i, lon, lat)` / `update(i, site)` re-query
  * only proposal i's circle and re-decide the owner (first covering proposal) of the homes in its
  * old and new circles by testing the proposals in order — O(changed homes × proposals) — so a
- * drag frame costs one index query, not a rescan (100,000 homes: well under 1 ms per frame for a
- * 3 km circle over the demo's density; measured in the tests' bench).
+ * drag frame costs one index query, not a rescan (measured: 100,000 homes, 10 proposals, 3 km:
+ * ~0.05 ms per frame over village-density data; the unit test allows 8 ms).
  * Cost: build O(n) + index; `set` O(Σ homes in circles). Pure: inputs are not changed (the
  * tracker keeps its own copies of the proposals).
  */

@@ -2,7 +2,9 @@
  * A static spatial index of points (households) for "which points lie within R metres of here":
  * a uniform lon/lat grid stored flat (CSR: `cellStart` offsets into `order`, points sorted by
  * cell), then an exact haversine test (`haversineLonLatM`, bit-identical to `haversineM`) on the
- * points of the cells the query's bounding box touches. The result is exactly the brute-force
+ * points of the cells the query's bounding box touches — first a cheap test of the squared chord
+ * between unit vectors (no trigonometry per point) and, for points within a relative 1e-6 band
+ * of the radius, the haversine itself. The result is exactly the brute-force
  * filter `haversineM(centre, p) ≤ radiusM` (property-tested), in ascending point index.
  *
  * Bounding box of a query: latitude ± radiusM/R (radians → degrees) and longitude
@@ -12,7 +14,7 @@
  * Cell size: `cellDeg` (default 0.02°, ≈ 2 km N–S), enlarged when needed so that the grid has at
  * most max(4n, 1024) cells.
  * Cost: build O(n + cells), ~30 ms for 1,000,000 points; query O(cells in box + points in box).
- * Memory: 8 bytes per point for the sorted coordinates (xs, ys: 16), 4 for the order, 4 per cell.
+ * Memory: 64 bytes per point (sorted lon/lat, unit vector, order, cell), 4 per cell.
  */
 import { EARTH_RADIUS_M } from '../analysis/haversine-m.ts';
 import { haversineLonLatM } from '../analysis/haversine-lon-lat-m.ts';
@@ -62,7 +64,13 @@ export function createPointGridIndex(lon: Float64Array, lat: Float64Array, cellD
   const order = new Int32Array(n);
   const xs = new Float64Array(n);
   const ys = new Float64Array(n);
-  for (let i = 0; i < n; i++) { const k = fill[cellOf[i]!]!++; order[k] = i; xs[k] = lon[i]!; ys[k] = lat[i]!; }
+  // Unit vectors, for the cheap chord test.
+  const ux = new Float64Array(n), uy = new Float64Array(n), uz = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = fill[cellOf[i]!]!++; order[k] = i; xs[k] = lon[i]!; ys[k] = lat[i]!;
+    const cl = Math.cos(lat[i]! * RAD);
+    ux[k] = cl * Math.cos(lon[i]! * RAD); uy[k] = cl * Math.sin(lon[i]! * RAD); uz[k] = Math.sin(lat[i]! * RAD);
+  }
 
   function forEachWithinM(qLon: number, qLat: number, radiusM: number, visit: (index: number) => void): void {
     if (n === 0 || !(radiusM >= 0)) return;
@@ -74,10 +82,24 @@ export function createPointGridIndex(lon: Float64Array, lat: Float64Array, cellD
     const r1 = Math.min(rows - 1, Math.floor((qLat + dLat - minLat) * inv));
     const c0 = dLon === Infinity ? 0 : Math.max(0, Math.floor((qLon - dLon - minLon) * inv));
     const c1 = dLon === Infinity ? cols - 1 : Math.min(cols - 1, Math.floor((qLon + dLon - minLon) * inv));
+    const half = ang / 2;
+    if (half >= Math.PI / 2) { // the cap is the whole sphere (or more): the exact rule decides
+      for (let k = 0; k < n; k++) if (haversineLonLatM(qLon, qLat, xs[k]!, ys[k]!) <= radiusM) visit(order[k]!);
+      return;
+    }
+    // Squared chord between unit vectors vs (2 sin(r / 2R))²; within a relative 1e-6 (+ tiny
+    // absolute) band of the threshold the exact haversine decides.
+    const thr = (2 * Math.sin(half)) ** 2;
+    const band = 1e-6 * thr + 1e-14 * Math.sqrt(thr) + 1e-30;
+    const lo = thr - band, hi = thr + band;
+    const cq = Math.cos(qLat * RAD);
+    const qx = cq * Math.cos(qLon * RAD), qy = cq * Math.sin(qLon * RAD), qz = Math.sin(qLat * RAD);
     for (let r = r0; r <= r1; r++) {
       const from = cellStart[r * cols + c0]!, to = cellStart[r * cols + c1 + 1]!;
       for (let k = from; k < to; k++) {
-        if (haversineLonLatM(qLon, qLat, xs[k]!, ys[k]!) <= radiusM) visit(order[k]!);
+        const dx = ux[k]! - qx, dy = uy[k]! - qy, dz = uz[k]! - qz;
+        const d2 = dx * dx + dy * dy + dz * dz;
+        if (d2 < lo || (d2 <= hi && haversineLonLatM(qLon, qLat, xs[k]!, ys[k]!) <= radiusM)) visit(order[k]!);
       }
     }
   }

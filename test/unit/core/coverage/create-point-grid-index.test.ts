@@ -27,6 +27,18 @@ describe('createPointGridIndex', () => {
       },
     ), { numRuns: 300 });
   });
+  it('decides points at (or a rounding away from) the query radius exactly as haversineM does', () => {
+    fc.assert(fc.property(
+      fc.array(fc.tuple(lonArb, latArb), { minLength: 1, maxLength: 60 }),
+      fc.tuple(lonArb, latArb), fc.nat(), fc.constantFrom(1, 1 - 2 ** -52, 1 + 2 ** -52, 1 - 1e-9, 1 + 1e-9),
+      (pts, [qLon, qLat], pick, scale) => {
+        const radiusM = haversineM([qLon, qLat], pts[pick % pts.length]!) * scale;
+        const index = createPointGridIndex(Float64Array.from(pts, (p) => p[0]), Float64Array.from(pts, (p) => p[1]));
+        const expected = pts.flatMap((p, i) => (haversineM([qLon, qLat], p) <= radiusM ? [i] : []));
+        expect([...index.withinM(qLon, qLat, radiusM)]).toEqual(expected);
+      },
+    ), { numRuns: 500 });
+  });
   it('finds a point at exactly the query radius and at distance 0', () => {
     const lon = Float64Array.of(108.1, 108.13, 108.5);
     const lat = Float64Array.of(30, 30.01, 30);
