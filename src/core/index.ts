@@ -86,10 +86,11 @@ export { proposalImpact } from './analysis/proposal-impact.ts';
 export { greedyMaxCover, type MaxCoverInstance, type MaxCoverPick, type MaxCoverResult } from './analysis/greedy-max-cover.ts';
 export { exactMaxCover, binomial, MAX_EXACT_SUBSETS } from './analysis/exact-max-cover.ts';
 export {
-  suggestSites, SUGGEST_DEFAULTS, type SuggestSitesOptions, type SuggestedSite, type SuggestResult, type CandidateSource,
+  suggestSites, SUGGEST_DEFAULTS, EXACT_AUTO_MAX_WORK, type SuggestSitesOptions, type SuggestedSite, type SuggestResult, type CandidateSource,
 } from './analysis/suggest-sites.ts';
 export {
   proposalsToGeoJson, round6, SITES_SCHEMA, type SiteImpactSummary, type SitesGeoJsonOptions, type SiteFeatureProperties,
   type CoverageFeatureProperties, type SitesMetadata, type SitesFeatureCollection,
 } from './io/export-sites-geojson.ts';
 export { parseProposalsGeoJson } from './io/parse-proposals-geojson.ts';
+export { describeProposalReach, type ProposalReach } from './analysis/describe-proposal-reach.ts';

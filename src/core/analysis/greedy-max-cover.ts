@@ -37,6 +37,8 @@ export interface MaxCoverResult {
   picks: MaxCoverPick[];
   totalWeight: number;
   totalPoints: number;
+  /** Mean number of points within reach of a candidate (greedy only: a cost estimate for the exact search). */
+  meanCandidatePoints?: number;
 }
 
 export function greedyMaxCover(inst: MaxCoverInstance, count: number): MaxCoverResult {
@@ -71,7 +73,8 @@ export function greedyMaxCover(inst: MaxCoverInstance, count: number): MaxCoverR
     }
     heap[i] = x;
   };
-  for (let j = 0; j < c; j++) { evaluate(j); heap[size++] = j; up(size - 1); }
+  let reach = 0;
+  for (let j = 0; j < c; j++) { evaluate(j); reach += gainP[j]!; heap[size++] = j; up(size - 1); }
   const picks: MaxCoverPick[] = [];
   let round = 0, totalWeight = 0, totalPoints = 0;
   const mark = (k: number): void => { covered[k] = 1; };
@@ -85,5 +88,5 @@ export function greedyMaxCover(inst: MaxCoverInstance, count: number): MaxCoverR
     heap[0] = heap[--size]!; down(0);
     round++;
   }
-  return { picks, totalWeight, totalPoints };
+  return { picks, totalWeight, totalPoints, meanCandidatePoints: c > 0 ? reach / c : 0 };
 }

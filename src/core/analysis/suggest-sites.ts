@@ -6,9 +6,11 @@
  * candidates: every remaining uncovered household's location, the cluster centroids and the
  * user's pinned points (in that order; duplicates of an earlier candidate's exact position are
  * dropped), each with radius `radiusM`.
+ * When the instance is small enough (`exact`, default 'auto'), `exactMaxCover` finds the optimum
+ * too; then the sites are the optimum's (`method: 'exact'`) and the greedy answer's gap is given.
  * Returns the sites best first, each with its marginal gain (students and households newly
- * covered after the ones before it) and the totals; `method: 'greedy'`. Fewer than `count` sites
- * when no candidate adds any household.
+ * covered after the ones before it) and the totals. Fewer than `count` sites when no further
+ * candidate adds any household (sites that would add nothing are left out).
  * Existing sites are not passed: "uncovered today" already reflects them (the class).
  * Cost: O(n) + `greedyMaxCover` (index build + one circle query per candidate + a few per pick).
  * Measured (Node 20): the demo (5,894 homes, 585 uncovered, 651 candidates with the 66 cluster
@@ -20,6 +22,10 @@ import { DEFAULT_SITE_COST_CNY, type ProposedSite } from '../model/proposal.ts';
 import type { AttendanceClass, Household, Site } from '../model/types.ts';
 import { createPointGridIndex } from '../coverage/create-point-grid-index.ts';
 import { greedyMaxCover } from './greedy-max-cover.ts';
+import { binomial, exactMaxCover, MAX_EXACT_SUBSETS } from './exact-max-cover.ts';
+
+/** Upper bound of the estimated work (subset × site × home visits) for which 'auto' runs the exact search (~0.1–0.3 s). */
+export const EXACT_AUTO_MAX_WORK = 2e7;
 
 export type CandidateSource = 'household' | 'centroid' | 'pinned';
 
@@ -38,6 +44,12 @@ export interface SuggestSitesOptions {
   pinned?: readonly (readonly [number, number])[];
   /** Fields of the suggested sites besides position and radius. */
   siteDefaults?: Partial<Pick<ProposedSite, 'antennaHeightM' | 'bandMHz' | 'eirpDbm' | 'costCny'>>;
+  /**
+   * Exact search (`exactMaxCover`, brute force over all K-subsets): 'auto' (default) runs it when
+   * C choose K ≤ 200,000 and the estimated work (subsets × K × mean homes per candidate) ≤ 2e7;
+   * 'always' runs it or throws `instance_too_large`; 'never' keeps the greedy answer.
+   */
+  exact?: 'auto' | 'always' | 'never';
   /** Id prefix of the suggested sites (`suggested-1`, …; ids of the fixed proposals are skipped). */
   idPrefix?: string;
 }
@@ -52,7 +64,14 @@ export interface SuggestedSite {
 }
 
 export interface SuggestResult {
-  method: 'greedy';
+  /** Which method produced `sites`: the lazy greedy, or the exact optimum. */
+  method: 'greedy' | 'exact';
+  /** Students the greedy answer brings online (always computed). */
+  greedyStudents: number;
+  /** The optimum when the exact search ran, else null. */
+  optimumStudents: number | null;
+  /** 100 × (optimum − greedy) / optimum when the exact search ran (0 when the optimum is 0), else null. */
+  greedyGapPercent: number | null;
   sites: SuggestedSite[];
   candidates: number;
   /** Uncovered today and not covered by a fixed proposal. */
@@ -110,15 +129,20 @@ export function suggestSites(households: readonly Household[], options: SuggestS
   for (const [x, y] of options.clusterCentroids ?? []) addCandidate(x, y, 'centroid');
   for (const [x, y] of options.pinned ?? []) addCandidate(x, y, 'pinned');
 
-  const greedy = greedyMaxCover({
-    lon, lat, weight, candLon: Float64Array.from(cLon), candLat: Float64Array.from(cLat), radiusM,
-  }, count);
+  const instance = { lon, lat, weight, candLon: Float64Array.from(cLon), candLat: Float64Array.from(cLat), radiusM };
+  const greedyAnswer = greedyMaxCover(instance, count);
+  const mode = options.exact ?? 'auto';
+  const subsets = binomial(cLon.length, Math.min(count, cLon.length));
+  const runExact = mode === 'always' || (mode === 'auto' && subsets <= MAX_EXACT_SUBSETS
+    && subsets * Math.max(1, count) * Math.max(1, greedyAnswer.meanCandidatePoints ?? 1) <= EXACT_AUTO_MAX_WORK);
+  const exact = runExact ? exactMaxCover(instance, count) : null;
+  const greedy = exact ?? greedyAnswer;
 
   const usedIds = new Set(fixed.map((s) => s.id));
   const prefix = options.idPrefix ?? SUGGEST_DEFAULTS.idPrefix;
   let next = 1;
   const d = { ...SUGGEST_DEFAULTS, ...options.siteDefaults };
-  const sites = greedy.picks.map((p, i): SuggestedSite => {
+  const sites = greedy.picks.filter((p) => p.weight > 0 || p.points > 0).map((p, i): SuggestedSite => {
     while (usedIds.has(`${prefix}${next}`)) next++;
     const id = `${prefix}${next}`;
     usedIds.add(id);
@@ -135,7 +159,10 @@ export function suggestSites(households: readonly Household[], options: SuggestS
     };
   });
   return {
-    method: 'greedy', sites, candidates: cLon.length,
+    method: exact ? 'exact' : 'greedy', greedyStudents: greedyAnswer.totalWeight,
+    optimumStudents: exact ? exact.totalWeight : null,
+    greedyGapPercent: exact ? (exact.totalWeight > 0 ? (100 * (exact.totalWeight - greedyAnswer.totalWeight)) / exact.totalWeight : 0) : null,
+    sites, candidates: cLon.length,
     uncoveredHouseholdsBefore: n, uncoveredStudentsBefore: studentsBefore,
     newlyCoveredHouseholds: greedy.totalPoints, newlyCoveredStudents: greedy.totalWeight,
     remainingHouseholds: n - greedy.totalPoints, remainingStudents: studentsBefore - greedy.totalWeight,

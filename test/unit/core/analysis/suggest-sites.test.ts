@@ -89,8 +89,8 @@ describe('suggestSites', () => {
     home('c1', at(20_000, 0), 'none', 4),
   ];
   it('picks sites best first with marginal gains and totals', () => {
-    const r = suggestSites(HOMES, { count: 5, radiusM: 1000 });
-    expect(r.method).toBe('greedy');
+    const r = suggestSites(HOMES, { count: 5, radiusM: 1000, exact: 'never' });
+    expect(r).toMatchObject({ method: 'greedy', greedyStudents: 11, optimumStudents: null, greedyGapPercent: null });
     expect(r.sites.map((s) => [s.newlyCoveredHouseholds, s.newlyCoveredStudents, s.rank])).toEqual([[3, 5, 1], [1, 4, 2], [2, 2, 3]]);
     expect(r.sites[0]!.site).toMatchObject({ status: 'proposed', origin: 'suggested', radiusM: 1000, costCny: 250_000, id: 'suggested-1' });
     expect(r).toMatchObject({ uncoveredHouseholdsBefore: 6, uncoveredStudentsBefore: 11, newlyCoveredHouseholds: 6, newlyCoveredStudents: 11, remainingStudents: 0, candidates: 6 });
@@ -106,6 +106,21 @@ describe('suggestSites', () => {
     expect(wide.sites[0]!.source).toBe('pinned');
     expect(wide.sites[0]!.newlyCoveredStudents).toBe(6);
     expect(suggestSites([], { count: 3 }).sites).toEqual([]);
+  });
+  it('uses the exact optimum when the instance is small, and reports the greedy gap', () => {
+    // The middle trap as households: homes 0, 1000, 1500, 2000, 3000 m east; pinned 500 and 2500 m; radius 550 m.
+    const homes = [[0, 2], [1000, 2], [1500, 1], [2000, 2], [3000, 2]].map(([e, s], i) => home(`h${i}`, at(e!, 0), 'none', s!));
+    const opts = { count: 2, radiusM: 550, pinned: [at(500, 0), at(2500, 0)] };
+    const auto = suggestSites(homes, opts);
+    expect(auto).toMatchObject({ method: 'exact', greedyStudents: 7, optimumStudents: 8, newlyCoveredStudents: 8 });
+    expect(auto.greedyGapPercent).toBeCloseTo(12.5, 10);
+    expect(auto.sites.map((s) => [s.source, s.newlyCoveredStudents])).toEqual([['pinned', 4], ['pinned', 4]]);
+    const greedy = suggestSites(homes, { ...opts, exact: 'never' });
+    expect(greedy).toMatchObject({ method: 'greedy', newlyCoveredStudents: 7 });
+    expect(greedy.sites[0]!.source).toBe('household');
+    const many = Array.from({ length: 60 }, (_, i) => home(`m${i}`, at(i * 700, 0), 'none', 1));
+    expect(suggestSites(many, { count: 5, radiusM: 500 }).method).toBe('greedy');
+    expect(() => suggestSites(many, { count: 5, radiusM: 500, exact: 'always' })).toThrow(UserInputError);
   });
   it('refuses a bad count or radius', () => {
     expect(() => suggestSites(HOMES, { count: -1 })).toThrow(UserInputError);
