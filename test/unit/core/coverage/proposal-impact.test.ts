@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createImpactTracker, haversineM, proposalImpact, type Household } from '../../../../src/core/index.ts';
+import {
+  createImpactTracker, haversineM, proposalImpact, radiusCoverageModel, type CoverageModel, type Household,
+} from '../../../../src/core/index.ts';
 import { at, home, proposal } from './fixtures.ts';
 
 const SETTINGS = { uncovered: ['none', 'poor'] as const };
@@ -69,8 +71,26 @@ describe('createImpactTracker', () => {
       const i = step % props.length;
       const [lon, lat] = at(rnd() * 20_000, rnd() * 20_000);
       props[i] = { ...props[i]!, lon, lat };
-      expect(t.move(i, lon, lat)).toEqual(proposalImpact(homes, props, SETTINGS));
+      const live = t.move(i, lon, lat);
+      expect(live).toEqual(proposalImpact(homes, props, SETTINGS));
+      // Independent oracle: each uncovered home belongs to the first proposal within its radius.
+      const naive = props.map(() => 0);
+      for (const h of homes) {
+        if (h.cls !== 'none') continue;
+        const j = props.findIndex((p) => haversineM([p.lon, p.lat], [h.lon, h.lat]) <= p.radiusM);
+        if (j >= 0) naive[j] += h.students;
+      }
+      expect(live.proposals.map((p) => p.newlyCoveredStudents)).toEqual(naive);
     }
+  });
+  it('re-queries on an edit of the radius and honours another coverage model within the radius', () => {
+    const P = proposal('P', at(0, 0), 1000);
+    const t = createImpactTracker(HOMES, SETTINGS);
+    t.set([P]);
+    expect(t.update(0, { ...P, radiusM: 1600 }).proposals[0]!.newlyCoveredHouseholds).toBe(3);
+    const northOnly: CoverageModel = { ...radiusCoverageModel, id: 'north-only', covers: (s, _lon, lat) => lat > s.lat };
+    const r = proposalImpact(HOMES, [{ ...P, radiusM: 1600 }], SETTINGS, northOnly);
+    expect(r.proposals[0]!.newlyCoveredHouseholds).toBe(1); // only c (300 m north); a is at the site, b due east
   });
   it('is fast enough for drag frames at 100,000 households', () => {
     let seed = 11;
