@@ -78,7 +78,7 @@ describe('createImpactTracker', () => {
       for (const h of homes) {
         if (h.cls !== 'none') continue;
         const j = props.findIndex((p) => haversineM([p.lon, p.lat], [h.lon, h.lat]) <= p.radiusM);
-        if (j >= 0) naive[j] += h.students;
+        if (j >= 0) naive[j]! += h.students;
       }
       expect(live.proposals.map((p) => p.newlyCoveredStudents)).toEqual(naive);
     }
