@@ -1,10 +1,12 @@
 /**
- * `haversineM` on four numbers instead of two tuples, for hot loops (no array allocation).
- * The same arithmetic, operation for operation, so it returns bit-identical results to
- * `haversineM([lon1, lat1], [lon2, lat2])` (tested): a point exactly at a radius is inside or
- * outside by the same rule everywhere. Sphere of radius 6,371,008.8 m. Cost: O(1).
+ * Great-circle distance in metres between (lon1, lat1) and (lon2, lat2), WGS-84 degrees, by the
+ * haversine formula on a sphere of radius 6,371,008.8 m (the mean Earth radius Turf uses, so
+ * distances agree with `@turf/distance` and `@turf/clusters-dbscan`). Four numbers, not tuples:
+ * hot loops allocate nothing. `haversineM` is the same function on `[lon, lat]` pairs, so a point
+ * exactly at a radius is inside or outside by the same rule everywhere.
+ * Limits: spherical model, up to ~0.5 % off the ellipsoid. Cost: O(1).
  */
-import { EARTH_RADIUS_M } from './haversine-m.ts';
+export const EARTH_RADIUS_M = 6_371_008.8;
 
 const RAD = Math.PI / 180;
 

@@ -17,6 +17,7 @@
  * centroids), K = 3…20, 3 km: 5–10 ms; the greedy core on 1,000,000 homes × 10,000 candidates,
  * K = 20, 3 km: ~0.9 s.
  */
+import type { ImpactTotals } from './create-impact-tracker.ts';
 import { UserInputError } from '../model/errors.ts';
 import { DEFAULT_SITE_COST_CNY, type ProposedSite } from '../model/proposal.ts';
 import type { AttendanceClass, Household, Site } from '../model/types.ts';
@@ -63,7 +64,8 @@ export interface SuggestedSite {
   newlyCoveredStudents: number;
 }
 
-export interface SuggestResult {
+/** Counts are those of `ImpactTotals`, over homes uncovered today and not covered by a fixed proposal. */
+export interface SuggestResult extends Omit<ImpactTotals, 'totalCostCny' | 'costPerStudentCny'> {
   /** Which method produced `sites`: the lazy greedy, or the exact optimum. */
   method: 'greedy' | 'exact';
   /** Students the greedy answer brings online (always computed). */
@@ -74,13 +76,6 @@ export interface SuggestResult {
   greedyGapPercent: number | null;
   sites: SuggestedSite[];
   candidates: number;
-  /** Uncovered today and not covered by a fixed proposal. */
-  uncoveredHouseholdsBefore: number;
-  uncoveredStudentsBefore: number;
-  newlyCoveredHouseholds: number;
-  newlyCoveredStudents: number;
-  remainingHouseholds: number;
-  remainingStudents: number;
 }
 
 export const SUGGEST_DEFAULTS = Object.freeze({
