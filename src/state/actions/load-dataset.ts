@@ -101,10 +101,11 @@ async function parseHouseholdFile(
   openSummary: boolean,
   options: ImportOptions = {},
 ): Promise<ImportOptions | null> {
-  lastHouseholdFile = { name, bytes: bytes.slice(0) }; // the worker takes `bytes` by transfer
+  lastHouseholdFile = { name, bytes };
   const withMemory = { ...options, rememberedMappings: loadRememberedMappings() };
   try {
-    const parsed = await core().parseHouseholds(name, bytes, withMemory);
+    // The worker takes what it is sent by transfer: send copies, keep `bytes`.
+    const parsed = await core().parseHouseholds(name, bytes.slice(0), withMemory);
     const { sites, siteSource } = appStore.getState().dataset;
     const keepSites = siteSource?.kind === 'file';
     finishLoad(
@@ -123,7 +124,7 @@ async function parseHouseholdFile(
   } catch (err) {
     if (err instanceof UserInputError && MAPPABLE_ERRORS.has(err.code) && request === latestRequest) {
       try {
-        const description = await core().inspectHouseholds(name, lastHouseholdFile.bytes.slice(0), withMemory);
+        const description = await core().inspectHouseholds(name, bytes.slice(0), withMemory);
         if (request !== latestRequest) return null;
         appStore.setState((s) => ({
           ui: { ...s.ui, load: { state: 'idle' }, mappingRequest: { name, message: err.message, description, options } },
@@ -150,7 +151,7 @@ export async function reimportHouseholds(patch: Partial<ImportOptions>): Promise
   const base = state.ui.mappingRequest?.options ?? state.dataset.source?.options ?? {};
   const options: ImportOptions = { ...base, ...patch };
   appStore.setState((s) => ({ ui: { ...s.ui, mappingRequest: null } }));
-  const used = await parseHouseholdFile(file.name, file.bytes.slice(0), beginLoad(file.name), true, options);
+  const used = await parseHouseholdFile(file.name, file.bytes, beginLoad(file.name), true, options);
   if (!used) return;
   const signature = appStore.getState().dataset.source?.headerSignature;
   if (patch.mapping && signature) rememberMapping(signature, patch.mapping);
@@ -164,7 +165,7 @@ export function cancelMapping(): void {
 /** Parses an existing-sites file; the households stay. Returns the options used, null on failure. */
 async function parseSiteFile(name: string, bytes: ArrayBuffer, request: number, openSummary: boolean): Promise<ImportOptions | null> {
   try {
-    const parsed = await core().parseSites(name, bytes);
+    const parsed = await core().parseSites(name, bytes.slice(0)); // a copy: `bytes` is kept
     if (request !== latestRequest) return null;
     appStore.setState((s) => ({
       dataset: {
@@ -194,9 +195,8 @@ async function importFile(
     failLoad(request, file.name, err);
     return;
   }
-  const kept = bytes.slice(0); // the worker takes the original by transfer
   const used = await parse(file.name, bytes, request, true);
-  if (used) await remember(kind, file.name, kept, used);
+  if (used) await remember(kind, file.name, bytes, used);
 }
 
 /** Imports a household file picked or dropped by the user; on success it is kept for the next visit. */
