@@ -94,3 +94,12 @@ export {
 } from './io/export-sites-geojson.ts';
 export { parseProposalsGeoJson } from './io/parse-proposals-geojson.ts';
 export { describeProposalReach, type ProposalReach } from './analysis/describe-proposal-reach.ts';
+
+// Exports for planners (KML, CSV) and the project file (FORMATS.md §7).
+export { rankByStudents } from './io/rank-by-students.ts';
+export { proposalsToKml, DEFAULT_KML_DOCUMENT_NAME, type SitesKmlOptions } from './io/export-sites-kml.ts';
+export { proposalsToCsv, PROPOSALS_CSV_HEADER } from './io/export-proposals-csv.ts';
+export * from './model/project.ts';
+export {
+  projectToJson, parseProjectFile, PROJECT_SCHEMA, PROJECT_MIGRATIONS, type ProjectMigration,
+} from './io/project-file.ts';

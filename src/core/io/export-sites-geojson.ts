@@ -20,6 +20,7 @@ import type { Feature, FeatureCollection, Point, Polygon, Position } from 'geojs
 import { DEFAULT_THRESHOLDS, type ClassThresholds } from '../model/thresholds.ts';
 import type { CoverageModel, ProposedSite } from '../model/proposal.ts';
 import { radiusCoverageModel } from '../coverage/radius-coverage-model.ts';
+import { rankByStudents } from './rank-by-students.ts';
 
 export const SITES_SCHEMA = 'blindspot.sites/1';
 
@@ -85,10 +86,7 @@ export function proposalsToGeoJson(
 ): SitesFeatureCollection {
   const model = options.coverageModel ?? radiusCoverageModel;
   const byId = new Map(impacts.map((m) => [m.siteId, m]));
-  const students = proposals.map((p) => byId.get(p.id)?.newlyCoveredStudents ?? 0);
-  const order = proposals.map((_, i) => i).sort((a, b) => students[b]! - students[a]! || a - b);
-  const rank = new Array<number>(proposals.length);
-  order.forEach((i, r) => { rank[i] = r + 1; });
+  const rank = rankByStudents(proposals, impacts);
   const features: Feature<Point | Polygon, SiteFeatureProperties | CoverageFeatureProperties>[] = [];
   proposals.forEach((p, i) => {
     const m = byId.get(p.id);

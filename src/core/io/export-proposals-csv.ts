@@ -1,0 +1,48 @@
+/**
+ * Site proposals as a CSV table for a spreadsheet (the planner's budget sheet): header
+ * `rank,id,name,lon,lat,status,origin,antenna_height_m,band_mhz,eirp_dbm,radius_m,cost_cny,
+ * newly_covered_households,newly_covered_students,cost_per_student_cny,villages,cluster_ids,notes`,
+ * one row per proposal sorted by rank (`rankByStudents`: most students newly covered first, ties
+ * in list order). Impacts are matched by `siteId` (0 newly covered without one);
+ * `cost_per_student_cny` = cost / newly covered students rounded to whole CNY, empty when no
+ * student is newly covered; lon/lat rounded to 6 decimals; villages and cluster ids joined with ";".
+ * Written like `issuesToCsv`: a UTF-8 BOM first (so Excel in China opens it as UTF-8), CRLF line
+ * ends, RFC 4180 quoting (a cell holding a comma, quote or line break), and a cell Excel would
+ * run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR, and not a plain number like -5)
+ * prefixed with `'`. Never writes household-level data. Cost: O(n log n + total text).
+ */
+import type { ProposedSite } from '../model/proposal.ts';
+import { round6, type SiteImpactSummary } from './export-sites-geojson.ts';
+import { rankByStudents } from './rank-by-students.ts';
+
+export const PROPOSALS_CSV_HEADER = [
+  'rank', 'id', 'name', 'lon', 'lat', 'status', 'origin', 'antenna_height_m', 'band_mhz', 'eirp_dbm', 'radius_m', 'cost_cny',
+  'newly_covered_households', 'newly_covered_students', 'cost_per_student_cny', 'villages', 'cluster_ids', 'notes',
+] as const;
+
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+
+// issuesToCsv's cell rule (private there), also letting exponents (-1e-7) pass as numbers.
+function csvCell(text: string): string {
+  const safe = /^[=+\-@\t\r]/.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function proposalsToCsv(proposals: readonly ProposedSite[], impacts: readonly SiteImpactSummary[] = []): string {
+  const byId = new Map(impacts.map((m) => [m.siteId, m]));
+  const rank = rankByStudents(proposals, impacts);
+  const order = proposals.map((_, i) => i).sort((a, b) => rank[a]! - rank[b]!);
+  const lines = [PROPOSALS_CSV_HEADER.join(',')];
+  for (const i of order) {
+    const p = proposals[i]!;
+    const m = byId.get(p.id);
+    const students = m?.newlyCoveredStudents ?? 0;
+    const cells: (string | number)[] = [
+      rank[i]!, p.id, p.name, round6(p.lon), round6(p.lat), 'proposed', p.origin, p.antennaHeightM, p.bandMHz, p.eirpDbm,
+      p.radiusM, p.costCny, m?.newlyCoveredHouseholds ?? 0, students, students > 0 ? Math.round(p.costCny / students) : '',
+      (m?.villages ?? []).join(';'), (m?.clusterIds ?? []).join(';'), p.notes,
+    ];
+    lines.push(cells.map((c) => csvCell(String(c))).join(','));
+  }
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
