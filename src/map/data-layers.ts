@@ -10,7 +10,7 @@ import type {
   SymbolLayerSpecification,
 } from 'maplibre-gl';
 import { ATTENDANCE_CLASSES } from '../core/index.ts';
-import { CLASS_COLORS, CLUSTER_COLORS, HOUSEHOLD_STROKE, SELECTION_COLOR, SITE_COLORS } from './palette.ts';
+import { CLASS_COLORS, CLUSTER_COLORS, HOUSEHOLD_STROKE, PROPOSAL_COLORS, SELECTION_COLOR, SITE_COLORS } from './palette.ts';
 
 export const HOUSEHOLDS_SOURCE = 'households';
 export const SITES_SOURCE = 'sites';
@@ -20,6 +20,10 @@ export const SITE_COVERAGE_SOURCE = 'site-coverage';
 export const CLUSTERS_SOURCE = 'clusters';
 export const CLUSTER_LABELS_SOURCE = 'cluster-labels';
 export const CLUSTERS_FILL_LAYER = 'clusters-fill';
+export const PROPOSALS_SOURCE = 'proposals';
+export const PROPOSALS_LAYER = 'proposals';
+export const PROPOSAL_COVERAGE_SOURCE = 'proposal-coverage';
+export const PINNED_SOURCE = 'pinned';
 
 const classColor = [
   'match',
@@ -155,6 +159,71 @@ export const isolatedHouseholdsLayer: CircleLayerSpecification = {
     'circle-color': 'rgba(0,0,0,0)',
     'circle-radius': householdRadius(3),
     'circle-stroke-color': CLUSTER_COLORS.isolatedRing,
+    'circle-stroke-width': 1.5,
+  },
+};
+
+/** Households a proposal newly covers: a ring in the proposals' colour (filtered by index). */
+export const newlyCoveredHouseholdsLayer: CircleLayerSpecification = {
+  id: 'households-newly-covered',
+  type: 'circle',
+  source: HOUSEHOLDS_SOURCE,
+  filter: ['==', ['get', 'i'], -1],
+  paint: {
+    'circle-color': 'rgba(0,0,0,0)',
+    'circle-radius': householdRadius(2),
+    'circle-stroke-color': PROPOSAL_COLORS.newlyCoveredRing,
+    'circle-stroke-width': 1.5,
+  },
+};
+
+export const proposalCoverageFillLayer: FillLayerSpecification = {
+  id: 'proposal-coverage-fill',
+  type: 'fill',
+  source: PROPOSAL_COVERAGE_SOURCE,
+  paint: { 'fill-color': PROPOSAL_COLORS.coverageFill, 'fill-opacity': PROPOSAL_COLORS.coverageFillOpacity },
+};
+
+export const proposalCoverageLineLayer: LineLayerSpecification = {
+  id: 'proposal-coverage-line',
+  type: 'line',
+  source: PROPOSAL_COVERAGE_SOURCE,
+  paint: {
+    'line-color': PROPOSAL_COLORS.coverageLine,
+    'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 2.5, 1.5],
+  },
+};
+
+export const proposalsLayer: CircleLayerSpecification = {
+  id: PROPOSALS_LAYER,
+  type: 'circle',
+  source: PROPOSALS_SOURCE,
+  paint: {
+    'circle-color': PROPOSAL_COLORS.fill,
+    'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 5, 13, 9],
+    'circle-stroke-color': ['case', ['boolean', ['feature-state', 'selected'], false], PROPOSAL_COLORS.selected, PROPOSAL_COLORS.stroke],
+    'circle-stroke-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3.5, 2],
+  },
+};
+
+export const proposalLabelsLayer: SymbolLayerSpecification = {
+  id: 'proposal-labels',
+  type: 'symbol',
+  source: PROPOSALS_SOURCE,
+  minzoom: 10,
+  layout: { 'text-field': ['get', 'name'], 'text-size': 12, 'text-offset': [0, 1.3], 'text-anchor': 'top' },
+  paint: { 'text-color': PROPOSAL_COLORS.labelText, 'text-halo-color': '#ffffff', 'text-halo-width': 1.4 },
+};
+
+/** Candidate points the user pinned for suggestions. */
+export const pinnedLayer: CircleLayerSpecification = {
+  id: 'pinned',
+  type: 'circle',
+  source: PINNED_SOURCE,
+  paint: {
+    'circle-color': PROPOSAL_COLORS.pinFill,
+    'circle-radius': 5,
+    'circle-stroke-color': PROPOSAL_COLORS.pinStroke,
     'circle-stroke-width': 1.5,
   },
 };

@@ -5,7 +5,7 @@
  */
 import { circle } from '@turf/turf';
 import type { FilterSpecification } from 'maplibre-gl';
-import type { AttendanceClass, BlindspotCluster, Household, Site } from '../core/index.ts';
+import type { AttendanceClass, BlindspotCluster, CoverageModel, Household, ProposedSite, Site } from '../core/index.ts';
 
 /** Draw order: the classes that matter most are drawn last, on top. */
 const DRAW_RANK: Record<AttendanceClass, number> = { unknown: 0, good: 1, fair: 2, poor: 3, none: 4 };
@@ -105,13 +105,34 @@ export function clusterLabelsGeoJson(
   };
 }
 
-/** The filter that rings isolated households, within the same class/area filter as the dots. */
-export function isolatedFilter(isolated: readonly number[], filter: HouseholdFilter): FilterSpecification {
-  return ['all', householdFilter(filter), ['in', ['get', 'i'], ['literal', [...isolated]]]] as FilterSpecification;
-}
 
 /** The extent of a cluster's outline. */
 export function outlineBounds(outline: GeoJSON.Polygon | GeoJSON.MultiPolygon): Bounds {
   const rings = outline.type === 'Polygon' ? outline.coordinates : outline.coordinates.flat();
   return lonLatBounds(rings.flat() as [number, number][])!;
+}
+
+/** Proposals as points (`i` = list index; `name` for the label). */
+export function proposalsGeoJson(proposals: readonly ProposedSite[]): GeoJSON.FeatureCollection<GeoJSON.Point> {
+  return sitesGeoJson(proposals);
+}
+
+/** Each proposal's predicted coverage: the model's outline (a picture of its rule). */
+export function proposalCoverageGeoJson(proposals: readonly ProposedSite[], model: CoverageModel): GeoJSON.FeatureCollection<GeoJSON.Polygon> {
+  return {
+    type: 'FeatureCollection',
+    features: proposals.map((site, i) => ({ type: 'Feature', id: i, geometry: model.outline(site), properties: { i } })),
+  };
+}
+
+export function pinnedGeoJson(pinned: readonly (readonly [number, number])[]): GeoJSON.FeatureCollection<GeoJSON.Point> {
+  return {
+    type: 'FeatureCollection',
+    features: pinned.map(([lon, lat], i) => ({ type: 'Feature', id: i, geometry: { type: 'Point', coordinates: [lon, lat] }, properties: { i } })),
+  };
+}
+
+/** Picks some households by index (isolated ones, newly covered ones) within the same class/area filter as the dots. */
+export function indicesFilter(indices: readonly number[], filter: HouseholdFilter): FilterSpecification {
+  return ['all', householdFilter(filter), ['in', ['get', 'i'], ['literal', [...indices]]]] as FilterSpecification;
 }

@@ -4,9 +4,9 @@
  * can skip redundant `setData` calls, and reports clicks through `onSelect`.
  */
 import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
-import type { GeoJSONSource, MapMouseEvent } from 'maplibre-gl';
+import type { GeoJSONSource, MapMouseEvent, MapTouchEvent } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { BlindspotCluster, Household, Site } from '../core/index.ts';
+import { radiusCoverageModel, type BlindspotCluster, type CoverageModel, type Household, type ProposedSite, type Site } from '../core/index.ts';
 import { basemapStyle, SHIZHU_BOUNDS } from './basemap-style.ts';
 import {
   CLUSTER_LABELS_SOURCE,
@@ -20,6 +20,16 @@ import {
   HOUSEHOLDS_SOURCE,
   householdsLayer,
   isolatedHouseholdsLayer,
+  newlyCoveredHouseholdsLayer,
+  pinnedLayer,
+  PINNED_SOURCE,
+  proposalCoverageFillLayer,
+  proposalCoverageLineLayer,
+  PROPOSAL_COVERAGE_SOURCE,
+  proposalLabelsLayer,
+  PROPOSALS_LAYER,
+  PROPOSALS_SOURCE,
+  proposalsLayer,
   selectedHouseholdLayer,
   siteCoverageFillLayer,
   siteCoverageLineLayer,
@@ -35,7 +45,10 @@ import {
   householdBounds,
   householdFilter,
   householdsGeoJson,
-  isolatedFilter,
+  indicesFilter,
+  pinnedGeoJson,
+  proposalCoverageGeoJson,
+  proposalsGeoJson,
   siteCoverageGeoJson,
   sitesGeoJson,
   type Bounds,
@@ -49,12 +62,23 @@ export type MapSelection =
   | { kind: 'household'; index: number }
   | { kind: 'site'; index: number }
   | { kind: 'cluster'; index: number }
+  | { kind: 'proposal'; index: number }
   | null;
+
+/** What a click on the map does (the plan's mode). */
+export type ClickMode = 'select' | 'add' | 'pin';
 
 export interface MapControllerOptions {
   container: HTMLElement;
   attribution: string;
   onSelect: (selection: MapSelection) => void;
+  /** A click in add mode: a new proposal here. */
+  onAdd: (lon: number, lat: number) => void;
+  /** A click in pin mode: a candidate point here. */
+  onPin: (lon: number, lat: number) => void;
+  /** Every frame of a proposal's drag, then once at the end. */
+  onDrag: (index: number, lon: number, lat: number) => void;
+  onDragEnd: () => void;
 }
 
 interface ClusterData {
@@ -71,12 +95,19 @@ export class MapController {
   private sites: readonly Site[] | null = null;
   private clusterData: ClusterData | null = null;
   private isolated: readonly number[] = [];
+  private proposals: readonly ProposedSite[] | null = null;
+  private coverageModel: CoverageModel = radiusCoverageModel;
+  private newlyCovered: readonly number[] = [];
+  private pinned: readonly (readonly [number, number])[] | null = null;
+  private mode: ClickMode = 'select';
+  /** The proposal being dragged (its index), or -1. */
+  private dragging = -1;
   private filter: HouseholdFilter = { hiddenClasses: [], township: null, village: null };
   private selection: MapSelection = null;
   private attributionText: string;
   private attribution: AttributionControl;
-  /** Feature-state `selected` currently set, per source. */
-  private selectedFeature: { source: string; id: number } | null = null;
+  /** Features whose state `selected` is set. */
+  private selectedFeatures: { source: string; id: number }[] = [];
 
   constructor(private readonly options: MapControllerOptions) {
     this.map = new MapLibreMap({
@@ -97,7 +128,10 @@ export class MapController {
   }
 
   private onLoad(): void {
-    for (const source of [SITE_COVERAGE_SOURCE, CLUSTERS_SOURCE, HOUSEHOLDS_SOURCE, SITES_SOURCE, CLUSTER_LABELS_SOURCE]) {
+    for (const source of [
+      SITE_COVERAGE_SOURCE, CLUSTERS_SOURCE, HOUSEHOLDS_SOURCE, SITES_SOURCE, CLUSTER_LABELS_SOURCE,
+      PROPOSAL_COVERAGE_SOURCE, PROPOSALS_SOURCE, PINNED_SOURCE,
+    ]) {
       this.map.addSource(source, { type: 'geojson', data: EMPTY });
     }
     for (const layer of [
@@ -107,29 +141,73 @@ export class MapController {
       clustersLineLayer,
       householdsLayer,
       isolatedHouseholdsLayer,
+      proposalCoverageFillLayer,
+      proposalCoverageLineLayer,
+      newlyCoveredHouseholdsLayer,
       selectedHouseholdLayer,
       sitesLayer,
       siteLabelsLayer,
       clusterLabelsLayer,
       topClusterLabelsLayer,
+      pinnedLayer,
+      proposalsLayer,
+      proposalLabelsLayer,
     ]) {
       this.map.addLayer(layer);
     }
     this.map.on('click', (e) => this.onClick(e));
     for (const layer of [HOUSEHOLDS_LAYER, SITES_LAYER, CLUSTERS_FILL_LAYER]) {
-      this.map.on('mouseenter', layer, () => (this.map.getCanvas().style.cursor = 'pointer'));
-      this.map.on('mouseleave', layer, () => (this.map.getCanvas().style.cursor = ''));
+      this.map.on('mouseenter', layer, () => this.setCursor('pointer'));
+      this.map.on('mouseleave', layer, () => this.setCursor(''));
     }
+    this.map.on('mouseenter', PROPOSALS_LAYER, () => this.setCursor('grab'));
+    this.map.on('mouseleave', PROPOSALS_LAYER, () => this.setCursor(''));
+    this.map.on('mousedown', PROPOSALS_LAYER, (e) => this.startDrag(e));
+    this.map.on('touchstart', PROPOSALS_LAYER, (e) => this.startDrag(e));
+    this.map.on('mousemove', (e) => this.moveDrag(e));
+    this.map.on('touchmove', (e) => this.moveDrag(e));
+    this.map.on('mouseup', () => this.endDrag());
+    this.map.on('touchend', () => this.endDrag());
     this.loaded = true;
     // Hand MapLibre everything that arrived before the style was ready.
-    const { households, sites, clusterData } = this;
-    this.households = this.sites = this.clusterData = null;
+    const { households, sites, clusterData, proposals, pinned } = this;
+    this.households = this.sites = this.clusterData = this.proposals = this.pinned = null;
     if (households) this.setHouseholds(households);
     if (sites) this.setSites(sites);
     if (clusterData) this.setClusters(clusterData.clusters, clusterData.label);
+    if (proposals) this.setProposals(proposals, this.coverageModel);
+    if (pinned) this.setPinned(pinned);
+    this.setNewlyCovered(this.newlyCovered);
     this.setFilter(this.filter);
     this.setIsolated(this.isolated);
     this.setSelection(this.selection);
+  }
+
+  /** In add or pin mode the map shows a crosshair; over a proposal, a hand. */
+  private setCursor(cursor: string): void {
+    if (this.dragging >= 0) return;
+    this.map.getCanvas().style.cursor = cursor || (this.mode === 'select' ? '' : 'crosshair');
+  }
+
+  private startDrag(e: (MapMouseEvent | MapTouchEvent) & { features?: GeoJSON.Feature[] }): void {
+    if (e.type === 'touchstart' && (e as MapTouchEvent).points.length !== 1) return;
+    const feature = e.features?.[0];
+    if (!feature) return;
+    e.preventDefault(); // no map pan during this gesture
+    this.dragging = Number(feature.properties?.i);
+    this.map.getCanvas().style.cursor = 'grabbing';
+  }
+
+  private moveDrag(e: MapMouseEvent | MapTouchEvent): void {
+    if (this.dragging < 0) return;
+    this.options.onDrag(this.dragging, e.lngLat.lng, e.lngLat.lat);
+  }
+
+  private endDrag(): void {
+    if (this.dragging < 0) return;
+    this.dragging = -1;
+    this.setCursor('grab');
+    this.options.onDragEnd();
   }
 
   private onClick(e: MapMouseEvent): void {
@@ -138,6 +216,10 @@ export class MapController {
       [e.point.x - pad, e.point.y - pad],
       [e.point.x + pad, e.point.y + pad],
     ];
+    const proposal = this.map.queryRenderedFeatures(box, { layers: [PROPOSALS_LAYER] })[0];
+    if (proposal) return this.options.onSelect({ kind: 'proposal', index: Number(proposal.properties.i) });
+    if (this.mode === 'add') return this.options.onAdd(e.lngLat.lng, e.lngLat.lat);
+    if (this.mode === 'pin') return this.options.onPin(e.lngLat.lng, e.lngLat.lat);
     const site = this.map.queryRenderedFeatures(box, { layers: [SITES_LAYER] })[0];
     if (site) return this.options.onSelect({ kind: 'site', index: Number(site.properties.i) });
     const households = this.map.queryRenderedFeatures(box, { layers: [HOUSEHOLDS_LAYER] });
@@ -190,17 +272,49 @@ export class MapController {
     this.setData(CLUSTER_LABELS_SOURCE, clusterLabelsGeoJson(clusters, label));
   }
 
+  /** Proposals at their current (possibly dragged) positions, with the model's coverage outlines. */
+  setProposals(proposals: readonly ProposedSite[], model: CoverageModel): void {
+    if (proposals === this.proposals && model === this.coverageModel) return;
+    this.proposals = proposals;
+    this.coverageModel = model;
+    if (!this.loaded) return;
+    this.setData(PROPOSALS_SOURCE, proposalsGeoJson(proposals));
+    this.setData(PROPOSAL_COVERAGE_SOURCE, proposalCoverageGeoJson(proposals, model));
+    this.setSelection(this.selection);
+  }
+
+  /** Rings the homes the plan newly covers (indices into the households). */
+  setNewlyCovered(indices: readonly number[]): void {
+    this.newlyCovered = indices;
+    if (!this.loaded) return;
+    this.map.setFilter(newlyCoveredHouseholdsLayer.id, indicesFilter(indices, this.filter));
+  }
+
+  setPinned(pinned: readonly (readonly [number, number])[]): void {
+    if (pinned === this.pinned) return;
+    this.pinned = pinned;
+    if (!this.loaded) return;
+    this.setData(PINNED_SOURCE, pinnedGeoJson(pinned));
+  }
+
+  setMode(mode: ClickMode): void {
+    if (mode === this.mode) return;
+    this.mode = mode;
+    if (this.loaded) this.setCursor('');
+  }
+
   setIsolated(isolated: readonly number[]): void {
     this.isolated = isolated;
     if (!this.loaded) return;
-    this.map.setFilter(isolatedHouseholdsLayer.id, isolatedFilter(isolated, this.filter));
+    this.map.setFilter(isolatedHouseholdsLayer.id, indicesFilter(isolated, this.filter));
   }
 
   setFilter(filter: HouseholdFilter): void {
     this.filter = filter;
     if (!this.loaded) return;
     this.map.setFilter(HOUSEHOLDS_LAYER, householdFilter(filter));
-    this.map.setFilter(isolatedHouseholdsLayer.id, isolatedFilter(this.isolated, filter));
+    this.map.setFilter(isolatedHouseholdsLayer.id, indicesFilter(this.isolated, filter));
+    this.map.setFilter(newlyCoveredHouseholdsLayer.id, indicesFilter(this.newlyCovered, filter));
   }
 
   setSelection(selection: MapSelection): void {
@@ -208,11 +322,14 @@ export class MapController {
     if (!this.loaded) return;
     const index = selection?.kind === 'household' ? selection.index : -1;
     this.map.setFilter(selectedHouseholdLayer.id, ['==', ['get', 'i'], index]);
-    if (this.selectedFeature) this.map.setFeatureState(this.selectedFeature, { selected: false });
-    this.selectedFeature = null;
-    if (selection?.kind === 'site') this.selectedFeature = { source: SITES_SOURCE, id: selection.index };
-    if (selection?.kind === 'cluster') this.selectedFeature = { source: CLUSTERS_SOURCE, id: selection.index };
-    if (this.selectedFeature) this.map.setFeatureState(this.selectedFeature, { selected: true });
+    for (const feature of this.selectedFeatures) this.map.setFeatureState(feature, { selected: false });
+    this.selectedFeatures = [];
+    if (selection?.kind === 'site') this.selectedFeatures = [{ source: SITES_SOURCE, id: selection.index }];
+    if (selection?.kind === 'cluster') this.selectedFeatures = [{ source: CLUSTERS_SOURCE, id: selection.index }];
+    if (selection?.kind === 'proposal') {
+      this.selectedFeatures = [PROPOSALS_SOURCE, PROPOSAL_COVERAGE_SOURCE].map((source) => ({ source, id: selection.index }));
+    }
+    for (const feature of this.selectedFeatures) this.map.setFeatureState(feature, { selected: true });
   }
 
   setAttribution(text: string): void {

@@ -46,3 +46,17 @@ export const CLUSTER_COLORS = Object.freeze({
   labelHalo: '#ffffff',
   isolatedRing: '#7A3300',
 });
+
+/** Proposed sites (Okabe–Ito reddish purple), their coverage, the homes they newly cover, pins. */
+export const PROPOSAL_COLORS = Object.freeze({
+  fill: '#CC79A7',
+  stroke: '#4D1F3A',
+  selected: '#000000',
+  coverageFill: '#CC79A7',
+  coverageFillOpacity: 0.1,
+  coverageLine: '#8E3B6B',
+  newlyCoveredRing: '#8E3B6B',
+  labelText: '#4D1F3A',
+  pinFill: '#F0E442',
+  pinStroke: '#1f2933',
+});

@@ -81,6 +81,12 @@ export function selectSelectedSite(s: AppState) {
   return s.dataset.sites.find((site) => site.id === selection.id) ?? null;
 }
 
+export function selectSelectedProposal(s: AppState) {
+  const selection = s.ui.selection;
+  if (selection?.kind !== 'proposal') return null;
+  return s.plan.proposals.find((p) => p.id === selection.id) ?? null;
+}
+
 /** Households shown on the map: in the area and of a class not hidden. */
 export function selectShownCount(s: AppState): number {
   const summary = selectAreaSummary(s);

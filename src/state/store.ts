@@ -15,7 +15,9 @@ import {
   type ImportIssue,
   type ImportOptions,
   type ParseResult,
+  type ProposedSite,
   type Site,
+  type SuggestResult,
 } from '../core/index.ts';
 import type { Lang } from '../i18n/translate.ts';
 
@@ -32,6 +34,8 @@ export interface DatasetSource {
   headerSignature: string;
   /** The choices the file was read with (encoding, sheet, mapping, crs, fixed rows). */
   options: ImportOptions;
+  /** Set when the rows came from a project file (its name): they cannot be read again with other choices. */
+  project?: string;
 }
 
 /** A file whose columns could not be matched: the user maps them by hand. */
@@ -67,6 +71,7 @@ export type Selection =
   | { kind: 'household'; id: string }
   | { kind: 'site'; id: string }
   | { kind: 'cluster'; id: string }
+  | { kind: 'proposal'; id: string }
   | null;
 
 export interface AnalysisSlice {
@@ -97,6 +102,39 @@ export interface UiSlice {
   showPersonal: boolean;
 }
 
+/** What the user's site plan is at one moment: the unit of undo/redo and of saving. */
+export interface PlanSnapshot {
+  /** In list order: "newly covered" is counted in this order. */
+  proposals: ProposedSite[];
+  /** Candidate points the user pinned for suggestions (hilltops), [lon, lat]. */
+  pinned: [number, number][];
+}
+
+/** A proposal being dragged: its live position, not yet committed (no undo step per frame). */
+export interface PlanDrag {
+  id: string;
+  lon: number;
+  lat: number;
+}
+
+/** What a click on the map does: select things, add a proposal, or pin a candidate point. */
+export type PlanMode = 'select' | 'add' | 'pin';
+
+export interface SuggestState {
+  running: boolean;
+  /** The last answer (its sites were added to the plan), with the count and radius asked. */
+  result: (SuggestResult & { count: number; radiusM: number }) | null;
+  error: { message: string; code?: string } | null;
+}
+
+export interface PlanSlice extends PlanSnapshot {
+  past: PlanSnapshot[];
+  future: PlanSnapshot[];
+  mode: PlanMode;
+  drag: PlanDrag | null;
+  suggest: SuggestState;
+}
+
 export interface SettingsSlice {
   lang: Lang;
 }
@@ -105,6 +143,7 @@ export interface AppState {
   dataset: DatasetSlice;
   analysis: AnalysisSlice;
   ui: UiSlice;
+  plan: PlanSlice;
   settings: SettingsSlice;
 }
 
@@ -137,11 +176,22 @@ export const initialAnalysis: AnalysisSlice = {
   error: null,
 };
 
+export const initialPlan: PlanSlice = {
+  proposals: [],
+  pinned: [],
+  past: [],
+  future: [],
+  mode: 'select',
+  drag: null,
+  suggest: { running: false, result: null, error: null },
+};
+
 export function createAppStore(lang: Lang = 'zh-CN', analysisSettings: AnalysisSettings = DEFAULT_ANALYSIS_SETTINGS) {
   return createStore<AppState>()(() => ({
     dataset: emptyDataset,
     analysis: { ...initialAnalysis, settings: analysisSettings },
     ui: initialUi,
+    plan: initialPlan,
     settings: { lang },
   }));
 }

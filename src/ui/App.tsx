@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { openInitialDataset } from '../state/actions/load-dataset.ts';
 import { startAnalysisRunner } from '../state/analysis-runner.ts';
+import { startPlanPersistence } from '../state/saved-plan.ts';
 import { useApp } from '../state/app-store.ts';
 import { AreaFilter } from './AreaFilter.tsx';
 import { ClusterPanel } from './ClusterPanel.tsx';
@@ -12,9 +13,11 @@ import { ImportSummary } from './ImportSummary.tsx';
 import { Legend } from './Legend.tsx';
 import { MappingDialog } from './MappingDialog.tsx';
 import { MapView } from './MapView.tsx';
+import { ProposalPanel } from './ProposalPanel.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { TemplateLinks } from './TemplateLinks.tsx';
 import { useT } from './use-t.ts';
+import { usePlanShortcuts } from './use-plan-shortcuts.ts';
 
 export function App() {
   const t = useT();
@@ -24,6 +27,8 @@ export function App() {
   const onWebGlError = useCallback(() => setWebGlFailed(true), []);
 
   useEffect(() => startAnalysisRunner(), []);
+  useEffect(() => startPlanPersistence(), []);
+  usePlanShortcuts();
   useEffect(() => {
     void openInitialDataset();
   }, []);
@@ -40,6 +45,7 @@ export function App() {
         <nav className="sidebar">
           <Legend />
           <ClusterPanel />
+          <ProposalPanel />
           <AreaFilter />
           <TemplateLinks />
         </nav>

@@ -6,7 +6,8 @@ import type { BlindspotCluster, Household, Report, Site } from '../core/index.ts
 import { CLASS_COLORS } from '../map/palette.ts';
 import { select, setShowPersonal } from '../state/actions/ui-actions.ts';
 import { useApp } from '../state/app-store.ts';
-import { selectSelectedCluster, selectSelectedHousehold, selectSelectedSite } from '../state/selectors.ts';
+import { selectSelectedCluster, selectSelectedHousehold, selectSelectedProposal, selectSelectedSite } from '../state/selectors.ts';
+import { ProposalDetails } from './ProposalDetails.tsx';
 import { useT } from './use-t.ts';
 
 function ReportLine({ report }: { report: Report }) {
@@ -151,7 +152,8 @@ export function DetailsPanel() {
   const household = useApp(selectSelectedHousehold);
   const site = useApp(selectSelectedSite);
   const cluster = useApp(selectSelectedCluster);
-  if (!household && !site && !cluster) return null;
+  const proposal = useApp(selectSelectedProposal);
+  if (!household && !site && !cluster && !proposal) return null;
   return (
     <aside className="details" data-testid="details-panel">
       <button type="button" className="close" aria-label={t('panel.close')} onClick={() => select(null)}>
@@ -160,6 +162,7 @@ export function DetailsPanel() {
       {household && <HouseholdDetails household={household} />}
       {site && <SiteDetails site={site} />}
       {cluster && <ClusterDetails cluster={cluster} />}
+      {proposal && <ProposalDetails key={proposal.id} site={proposal} />}
     </aside>
   );
 }

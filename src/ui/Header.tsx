@@ -2,6 +2,8 @@
 import { formatNumber, LANGS, type Lang } from '../i18n/translate.ts';
 import { importHouseholdFile, importSitesFile } from '../state/actions/load-dataset.ts';
 import { setImportSummaryOpen, setLang } from '../state/actions/ui-actions.ts';
+import { openProjectFile, projectText } from '../state/actions/project-actions.ts';
+import { downloadText } from './download-text.ts';
 import { useApp } from '../state/app-store.ts';
 import { selectTotalSummary } from '../state/selectors.ts';
 import { FilePickButton } from './FilePickButton.tsx';
@@ -11,6 +13,12 @@ const LANG_NAMES: Record<Lang, string> = { 'zh-CN': '简体中文', en: 'English
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const HOUSEHOLD_FILES = `.csv,.txt,.tsv,.xlsx,.geojson,.json,text/csv,${XLSX_TYPE},application/geo+json,application/json`;
 const SITE_FILES = `.csv,.txt,.xlsx,text/csv,${XLSX_TYPE}`;
+const PROJECT_FILES = '.json,application/json';
+
+function saveProject(): void {
+  const stamp = new Date().toISOString().slice(0, 10);
+  downloadText(`blindspot-${stamp}.blindspot.json`, projectText(), 'application/json');
+}
 
 export function Header() {
   const t = useT();
@@ -58,6 +66,17 @@ export function Header() {
           disabled={loading}
           onFile={(file) => void importSitesFile(file)}
         />
+        <FilePickButton
+          label={t('project.open')}
+          hint={t('project.openHint')}
+          accept={PROJECT_FILES}
+          testId="open-project"
+          disabled={loading}
+          onFile={(file) => void openProjectFile(file)}
+        />
+        <button type="button" data-testid="save-project" title={t('project.saveHint')} disabled={loading || !source} onClick={saveProject}>
+          {t('project.save')}
+        </button>
         <label className="lang">
           <span className="visually-hidden">{t('lang.label')}</span>
           <select data-testid="lang-switch" value={lang} onChange={(e) => setLang(e.target.value as Lang)}>

@@ -99,7 +99,7 @@ export function ImportSummary() {
             </button>
           </>
         )}
-        {source.kind === 'file' && (
+        {source.kind === 'file' && !source.project && (
           <>
             <h3>{t('import.options')}</h3>
             <ImportOptionsForm source={source} issues={issues} />

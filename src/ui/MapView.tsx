@@ -1,11 +1,13 @@
 /** Mounts the map controller and feeds it from the store; exposes the map as `window.__map`. */
 import { useEffect, useRef } from 'react';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { BlindspotCluster } from '../core/index.ts';
+import { radiusCoverageModel, type BlindspotCluster } from '../core/index.ts';
 import { MapController, type MapSelection } from '../map/map-controller.ts';
 import { translate, type Lang } from '../i18n/translate.ts';
 import { appStore } from '../state/app-store.ts';
 import { select } from '../state/actions/ui-actions.ts';
+import { addProposal, dragProposal, endDrag, pinCandidate } from '../state/actions/plan-actions.ts';
+import { selectPlanImpact } from '../state/plan-impact.ts';
 import { selectAnalysis, selectAreaHouseholds, selectHouseholdIndex } from '../state/selectors.ts';
 import type { AppState, Selection } from '../state/store.ts';
 
@@ -26,6 +28,10 @@ function toStoreSelection(state: AppState, selection: MapSelection): Selection {
       const cluster = selectAnalysis(state)?.clusters[selection.index];
       return cluster ? { kind: 'cluster', id: cluster.id } : null;
     }
+    case 'proposal': {
+      const proposal = state.plan.proposals[selection.index];
+      return proposal ? { kind: 'proposal', id: proposal.id } : null;
+    }
     default:
       return null;
   }
@@ -43,6 +49,9 @@ function toMapSelection(state: AppState): MapSelection {
       break;
     case 'cluster':
       index = selectAnalysis(state)?.clusters.findIndex((c) => c.id === selection.id) ?? -1;
+      break;
+    case 'proposal':
+      index = state.plan.proposals.findIndex((p) => p.id === selection.id);
       break;
   }
   return selection && index >= 0 ? { kind: selection.kind, index } : null;
@@ -70,6 +79,13 @@ export function MapView({ onWebGlError }: { onWebGlError: () => void }) {
         container: container.current,
         attribution: translate(appStore.getState().settings.lang, 'map.attribution'),
         onSelect: (selection) => select(toStoreSelection(appStore.getState(), selection)),
+        onAdd: (lon, lat) => addProposal(lon, lat),
+        onPin: (lon, lat) => pinCandidate(lon, lat),
+        onDrag: (index, lon, lat) => {
+          const proposal = appStore.getState().plan.proposals[index];
+          if (proposal) dragProposal(proposal.id, lon, lat);
+        },
+        onDragEnd: endDrag,
       });
     } catch {
       onWebGlError();
@@ -77,9 +93,11 @@ export function MapView({ onWebGlError }: { onWebGlError: () => void }) {
     }
     window.__map = controller.map;
     let prev: AppState | null = null;
+    let prevNewlyCovered: readonly number[] | null = null;
     const push = (state: AppState) => {
-      const { dataset, ui, settings } = state;
+      const { dataset, ui, settings, plan } = state;
       const analysis = selectAnalysis(state);
+      const impact = selectPlanImpact(state);
       controller.setHouseholds(dataset.households);
       controller.setSites(dataset.sites);
       controller.setClusters(analysis?.clusters ?? NO_CLUSTERS, clusterLabel(settings.lang));
@@ -90,7 +108,12 @@ export function MapView({ onWebGlError }: { onWebGlError: () => void }) {
         controller.fitTo(selectAreaHouseholds(state));
       }
       if (!prev || selectAnalysis(prev) !== analysis) controller.setIsolated(analysis?.isolatedIndices ?? NO_INDICES);
-      if (!prev || ui.selection !== prev.ui.selection || selectAnalysis(prev) !== analysis) {
+      controller.setProposals(impact.proposals, radiusCoverageModel);
+      if (impact.newlyCovered !== prevNewlyCovered) controller.setNewlyCovered(impact.newlyCovered);
+      prevNewlyCovered = impact.newlyCovered;
+      controller.setPinned(plan.pinned);
+      controller.setMode(plan.mode);
+      if (!prev || ui.selection !== prev.ui.selection || selectAnalysis(prev) !== analysis || plan.proposals !== prev.plan.proposals) {
         controller.setSelection(toMapSelection(state));
       }
       if (ui.flyTarget && ui.flyTarget !== prev?.ui.flyTarget) controller.flyTo(ui.flyTarget.bounds);

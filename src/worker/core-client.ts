@@ -13,8 +13,9 @@ import {
   type Site,
   type SitesFileOptions,
   type SitesFileResult,
+  type SuggestResult,
 } from '../core/index.ts';
-import type { WorkerRequest, WorkerResponse } from './protocol.ts';
+import type { SuggestOptions, WorkerRequest, WorkerResponse } from './protocol.ts';
 
 export interface CoreClient {
   parseHouseholds(name: string, bytes: ArrayBuffer, options?: ImportOptions): Promise<HouseholdsFileResult>;
@@ -23,6 +24,8 @@ export interface CoreClient {
   parseSites(name: string, bytes: ArrayBuffer, options?: SitesFileOptions): Promise<SitesFileResult>;
   /** Analyses the given dataset; it crosses to the worker only when it differs from the last one sent. */
   analyze(households: Household[], sites: Site[], settings: AnalysisSettings): Promise<BlindspotAnalysis>;
+  /** Suggests new sites over the given dataset (sent only when it differs from the last one). */
+  suggest(households: Household[], sites: Site[], options: SuggestOptions): Promise<SuggestResult>;
 }
 
 /** A request before the client numbers it (Omit distributed over the union). */
@@ -61,14 +64,21 @@ export function createCoreClient(): CoreClient {
 
   let sent: { households: Household[]; sites: Site[] } | null = null;
 
+  function sendDataset(households: Household[], sites: Site[]): void {
+    if (sent?.households === households && sent.sites === sites) return;
+    sent = { households, sites };
+    // Messages are handled in order: the request that follows runs on this dataset.
+    request<null>({ type: 'setDataset', households, sites }).catch(() => (sent = null));
+  }
+
   return {
     analyze(households, sites, settings) {
-      if (sent?.households !== households || sent.sites !== sites) {
-        sent = { households, sites };
-        // Messages are handled in order: the analysis below runs on this dataset.
-        request<null>({ type: 'setDataset', households, sites }).catch(() => (sent = null));
-      }
+      sendDataset(households, sites);
       return request<BlindspotAnalysis>({ type: 'analyze', settings });
+    },
+    suggest(households, sites, options) {
+      sendDataset(households, sites);
+      return request<SuggestResult>({ type: 'suggest', options });
     },
     parseHouseholds: (name, bytes, options = {}) =>
       request<HouseholdsFileResult>({ type: 'parseHouseholds', name, bytes, options }),

@@ -2,7 +2,7 @@
 /**
  * Web Worker wiring only: reads files and runs the analysis with the pure core, off the main thread.
  */
-import { analyzeBlindspots, inspectHouseholdsFile, parseHouseholdsFile, parseSitesFile, UserInputError } from '../core/index.ts';
+import { analyzeBlindspots, inspectHouseholdsFile, parseHouseholdsFile, parseSitesFile, suggestSites, UserInputError } from '../core/index.ts';
 import type { Household, Site } from '../core/index.ts';
 import type { WorkerRequest, WorkerResponse, WorkerResult } from './protocol.ts';
 
@@ -22,6 +22,8 @@ async function handle(request: WorkerRequest): Promise<WorkerResult> {
       return null;
     case 'analyze':
       return analyzeBlindspots(dataset.households, dataset.sites, request.settings);
+    case 'suggest':
+      return suggestSites(dataset.households, request.options);
   }
 }
 

@@ -9,6 +9,8 @@ import type {
   Site,
   SitesFileOptions,
   SitesFileResult,
+  SuggestResult,
+  SuggestSitesOptions,
 } from '../core/index.ts';
 
 export type WorkerRequest =
@@ -17,9 +19,14 @@ export type WorkerRequest =
   | { id: number; type: 'parseSites'; name: string; bytes: ArrayBuffer; options: SitesFileOptions }
   /** Keeps the households and sites in the worker for the analyses that follow. */
   | { id: number; type: 'setDataset'; households: Household[]; sites: Site[] }
-  | { id: number; type: 'analyze'; settings: AnalysisSettings };
+  | { id: number; type: 'analyze'; settings: AnalysisSettings }
+  /** Suggests sites over the dataset last set (the exact optimum from HiGHS when small enough). */
+  | { id: number; type: 'suggest'; options: SuggestOptions };
 
-export type WorkerResult = HouseholdsFileResult | HouseholdsFileDescription | SitesFileResult | BlindspotAnalysis | null;
+/** Everything `suggestSites` takes except the solver, which the worker loads itself. */
+export type SuggestOptions = Omit<SuggestSitesOptions, 'milp'>;
+
+export type WorkerResult = HouseholdsFileResult | HouseholdsFileDescription | SitesFileResult | BlindspotAnalysis | SuggestResult | null;
 
 export interface SerializedError {
   name: string;

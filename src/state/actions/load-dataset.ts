@@ -7,6 +7,8 @@ import { UserInputError, type HouseholdsFileResult, type ImportOptions } from '.
 import { appStore } from '../app-store.ts';
 import { initialUi, type DatasetSlice, type DatasetSource } from '../store.ts';
 import { clearSavedImport, loadSavedImport, saveImport, type SavedImportKind } from '../saved-import.ts';
+import { deleteLocal, readLocal } from '../local-db.ts';
+import { reopenSavedProject, type SavedProject } from './project-actions.ts';
 import { loadRememberedMappings, rememberMapping } from '../saved-settings.ts';
 import { core } from './core.ts';
 
@@ -58,10 +60,14 @@ async function fetchBytes(path: string): Promise<ArrayBuffer> {
   return response.arrayBuffer();
 }
 
-function remember(kind: SavedImportKind, name: string, bytes: ArrayBuffer, options?: ImportOptions): Promise<void> {
-  return saveImport(kind, { name, bytes, savedAt: new Date().toISOString(), options }).catch(() => {
+/** Keeps an import for the next visit; new households replace a project opened before. */
+async function remember(kind: SavedImportKind, name: string, bytes: ArrayBuffer, options?: ImportOptions): Promise<void> {
+  try {
+    await saveImport(kind, { name, bytes, savedAt: new Date().toISOString(), options });
+    if (kind === 'households') await deleteLocal('project');
+  } catch {
     /* storage refused (quota, private mode): the import still works for this session */
-  });
+  }
 }
 
 export async function openDemo(): Promise<void> {
@@ -205,15 +211,17 @@ export const importHouseholdFile = (file: File) => importFile('households', file
 /** Imports the operator's existing sites; on success they are kept for the next visit. */
 export const importSitesFile = (file: File) => importFile('sites', file, parseSiteFile);
 
-/** On start: reopen the last imports if there are any, else the demo. */
+/** On start: reopen the last project or imports if there are any, else the demo. */
 export async function openInitialDataset(): Promise<void> {
-  const [households, sites] = await Promise.all([
+  const [project, households, sites] = await Promise.all([
+    readLocal<SavedProject>('project').catch(() => undefined),
     loadSavedImport('households').catch(() => null),
     loadSavedImport('sites').catch(() => null),
   ]);
   const restored =
-    households &&
-    (await parseHouseholdFile(households.name, households.bytes, beginLoad(households.name), false, households.options));
+    reopenSavedProject(project) ||
+    (households &&
+      (await parseHouseholdFile(households.name, households.bytes, beginLoad(households.name), false, households.options)));
   if (!restored) {
     await openDemo();
   }
@@ -222,7 +230,7 @@ export async function openInitialDataset(): Promise<void> {
 
 /** Forgets the user's imports and shows the demo again. */
 export async function backToDemo(): Promise<void> {
-  await Promise.all([clearSavedImport('households'), clearSavedImport('sites')]).catch(() => undefined);
+  await Promise.all([clearSavedImport('households'), clearSavedImport('sites'), deleteLocal('project')]).catch(() => undefined);
   await openDemo();
 }
 

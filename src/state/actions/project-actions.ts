@@ -1,0 +1,93 @@
+/**
+ * The project file (FORMATS §7, `*.blindspot.json`): save everything — the households as parsed,
+ * the existing sites, the analysis settings, the plan — and open it again to the same state.
+ * An opened project is also kept on this machine (IndexedDB key `project`) and reopened on the
+ * next start; importing a household file afterwards replaces it. The plan itself is autosaved
+ * separately (saved-plan.ts), so a reopened project shows the latest plan, not the one in the file.
+ */
+import { parseProjectFile, projectToJson, UserInputError, type BlindspotProject } from '../../core/index.ts';
+import { appStore } from '../app-store.ts';
+import { deleteLocal, writeLocal } from '../local-db.ts';
+import { initialUi } from '../store.ts';
+import { restorePlan } from './plan-actions.ts';
+
+export interface SavedProject {
+  name: string;
+  text: string;
+  savedAt: string;
+}
+
+/** The whole state as a project file's text. */
+export function projectText(): string {
+  const { dataset, analysis, plan } = appStore.getState();
+  const source = dataset.source;
+  const project: BlindspotProject = {
+    schema: 'blindspot.project/1',
+    savedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    households: source
+      ? {
+          source: { kind: source.kind, name: source.name, encoding: source.encoding, format: source.format, sheet: source.sheet, options: source.options },
+          rows: dataset.rows,
+          households: dataset.households,
+          issues: dataset.issues,
+        }
+      : null,
+    sites: dataset.siteSource ? { source: dataset.siteSource, sites: dataset.sites } : null,
+    analysisSettings: analysis.settings,
+    proposals: plan.proposals,
+    pinned: plan.pinned,
+  };
+  return projectToJson(project);
+}
+
+/** Puts a parsed project into the store; with `withPlan` its proposals and pins replace the plan. */
+function applyProject(name: string, project: BlindspotProject, withPlan: boolean): void {
+  const h = project.households;
+  appStore.setState((s) => ({
+    dataset: {
+      households: h?.households ?? [],
+      issues: h?.issues ?? [],
+      rows: h?.rows ?? 0,
+      source: h
+        ? { ...h.source, sheets: h.source.sheet ? [h.source.sheet] : undefined, columns: [], headerSignature: '', project: name }
+        : null,
+      sites: project.sites?.sites ?? [],
+      siteSource: project.sites?.source ?? null,
+    },
+    analysis: { ...s.analysis, settings: project.analysisSettings },
+    ui: { ...initialUi, showPersonal: s.ui.showPersonal },
+  }));
+  if (withPlan) restorePlan({ proposals: project.proposals, pinned: project.pinned });
+}
+
+/**
+ * Opens a project file chosen by the user: everything it holds replaces the current state, with a
+ * fresh undo history (like opening any document). A file that is not a usable project changes
+ * nothing and says why.
+ */
+export async function openProjectFile(file: File): Promise<boolean> {
+  try {
+    const text = await file.text();
+    const project = parseProjectFile(text);
+    applyProject(file.name, project, true);
+    const saved: SavedProject = { name: file.name, text, savedAt: new Date().toISOString() };
+    await Promise.all([writeLocal('project', saved), deleteLocal('households'), deleteLocal('sites')]).catch(() => undefined);
+    return true;
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const code = err instanceof UserInputError ? err.code : undefined;
+    appStore.setState((s) => ({ ui: { ...s.ui, load: { state: 'error', name: file.name, message, code } } }));
+    return false;
+  }
+}
+
+/** On start: reopens a kept project (without its plan: the autosaved plan is newer). False when none or unusable. */
+export function reopenSavedProject(saved: SavedProject | undefined): boolean {
+  if (!saved) return false;
+  try {
+    applyProject(saved.name, parseProjectFile(saved.text), false);
+    return true;
+  } catch {
+    return false;
+  }
+}
