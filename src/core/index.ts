@@ -103,3 +103,7 @@ export * from './model/project.ts';
 export {
   projectToJson, parseProjectFile, PROJECT_SCHEMA, PROJECT_MIGRATIONS, type ProjectMigration,
 } from './io/project-file.ts';
+export {
+  milpMaxCover, MILP_MAX_NONZEROS, MILP_TIME_LIMIT_S, type HighsLike, type HighsSolveOptions, type HighsSolveResult,
+  type MilpMaxCoverOptions, type MilpMaxCoverResult, type MilpModelSize,
+} from './analysis/milp-max-cover.ts';

@@ -6,24 +6,30 @@
  * candidates: every remaining uncovered household's location, the cluster centroids and the
  * user's pinned points (in that order; duplicates of an earlier candidate's exact position are
  * dropped), each with radius `radiusM`.
- * When the instance is small enough (`exact`, default 'auto'), `exactMaxCover` finds the optimum
- * too; then the sites are the optimum's (`method: 'exact'`) and the greedy answer's gap is given.
+ * The exact optimum (`exact`, default 'auto'): with a loaded HiGHS (`milp`), `milpMaxCover`
+ * first, when the model fits its size limit and HiGHS proves the optimum within its time limit
+ * (`exactMethod: 'milp'`); else, when the brute force is cheap enough, `exactMaxCover`
+ * (`exactMethod: 'brute-force'`). When one of them answers, the sites are the optimum's
+ * (`method: 'exact'`) and the greedy answer's gap is given; otherwise the greedy answer stands
+ * (`method: 'greedy'`, `milpStatus` tells why HiGHS did not answer).
  * Returns the sites best first, each with its marginal gain (students and households newly
  * covered after the ones before it) and the totals. Fewer than `count` sites when no further
  * candidate adds any household (sites that would add nothing are left out).
  * Existing sites are not passed: "uncovered today" already reflects them (the class).
  * Cost: O(n) + `greedyMaxCover` (index build + one circle query per candidate + a few per pick).
  * Measured (Node 20): the demo (5,894 homes, 585 uncovered, 651 candidates with the 66 cluster
- * centroids), K = 3…20, 3 km: 5–10 ms; the greedy core on 1,000,000 homes × 10,000 candidates,
- * K = 20, 3 km: ~0.9 s.
+ * centroids), K = 3…20, 3 km: greedy 5–10 ms; with HiGHS 40–90 ms more (the optimum equals the
+ * greedy answer there: gap 0 %; the brute force is out of reach for K ≥ 3: 651 choose 3 = 46 M
+ * subsets); the greedy core on 1,000,000 homes × 10,000 candidates, K = 20, 3 km: ~0.9 s.
  */
 import type { ImpactTotals } from './create-impact-tracker.ts';
 import { UserInputError } from '../model/errors.ts';
 import { DEFAULT_SITE_COST_CNY, type ProposedSite } from '../model/proposal.ts';
 import type { AttendanceClass, Household, Site } from '../model/types.ts';
 import { createPointGridIndex } from '../coverage/create-point-grid-index.ts';
-import { greedyMaxCover } from './greedy-max-cover.ts';
+import { greedyMaxCover, type MaxCoverResult } from './greedy-max-cover.ts';
 import { binomial, exactMaxCover, MAX_EXACT_SUBSETS } from './exact-max-cover.ts';
+import { milpMaxCover, MILP_MAX_NONZEROS, type HighsLike, type MilpMaxCoverOptions, type MilpMaxCoverResult } from './milp-max-cover.ts';
 
 /** Upper bound of the estimated work (subset × site × home visits) for which 'auto' runs the exact search (~0.1–0.3 s). */
 export const EXACT_AUTO_MAX_WORK = 2e7;
@@ -46,11 +52,17 @@ export interface SuggestSitesOptions {
   /** Fields of the suggested sites besides position and radius. */
   siteDefaults?: Partial<Pick<ProposedSite, 'antennaHeightM' | 'bandMHz' | 'eirpDbm' | 'costCny'>>;
   /**
-   * Exact search (`exactMaxCover`, brute force over all K-subsets): 'auto' (default) runs it when
+   * Exact search: 'auto' (default) tries HiGHS (`milp`, when given: `milpMaxCover` within its
+   * size and time limits), then the brute force over all K-subsets (`exactMaxCover`) when
    * C choose K ≤ 200,000 and the estimated work (subsets × K × mean homes per candidate) ≤ 2e7;
-   * 'always' runs it or throws `instance_too_large`; 'never' keeps the greedy answer.
+   * 'always' tries HiGHS, then the brute force up to 200,000 subsets whatever the work, and
+   * throws `instance_too_large` when neither answers; 'never' keeps the greedy answer.
    */
   exact?: 'auto' | 'always' | 'never';
+  /** A loaded HiGHS solver (`loadHighs()` in the worker, `loadHighsNode()` in the CLI); without it no MILP. */
+  milp?: HighsLike;
+  /** Limits of the MILP (defaults: `MILP_MAX_NONZEROS`, `MILP_TIME_LIMIT_S`). */
+  milpOptions?: MilpMaxCoverOptions;
   /** Id prefix of the suggested sites (`suggested-1`, …; ids of the fixed proposals are skipped). */
   idPrefix?: string;
 }
@@ -68,6 +80,14 @@ export interface SuggestedSite {
 export interface SuggestResult extends Omit<ImpactTotals, 'totalCostCny' | 'costPerStudentCny'> {
   /** Which method produced `sites`: the lazy greedy, or the exact optimum. */
   method: 'greedy' | 'exact';
+  /** How the optimum was found (HiGHS MILP or brute force over all subsets); null with 'greedy'. */
+  exactMethod: 'milp' | 'brute-force' | null;
+  /**
+   * What the HiGHS attempt gave: 'optimal', 'too_large' (over its size limit, not run),
+   * 'not_proven' (stopped without proof, e.g. time limit), 'failed' (HiGHS threw); null when
+   * no solver was given or `exact` is 'never'.
+   */
+  milpStatus: MilpMaxCoverResult['status'] | null;
   /** Students the greedy answer brings online (always computed). */
   greedyStudents: number;
   /** The optimum when the exact search ran, else null. */
@@ -127,10 +147,23 @@ export function suggestSites(households: readonly Household[], options: SuggestS
   const instance = { lon, lat, weight, candLon: Float64Array.from(cLon), candLat: Float64Array.from(cLat), radiusM };
   const greedyAnswer = greedyMaxCover(instance, count);
   const mode = options.exact ?? 'auto';
-  const subsets = binomial(cLon.length, Math.min(count, cLon.length));
-  const runExact = mode === 'always' || (mode === 'auto' && subsets <= MAX_EXACT_SUBSETS
-    && subsets * Math.max(1, count) * Math.max(1, greedyAnswer.meanCandidatePoints ?? 1) <= EXACT_AUTO_MAX_WORK);
-  const exact = runExact ? exactMaxCover(instance, count) : null;
+  let milpStatus: SuggestResult['milpStatus'] = null;
+  let exact: MaxCoverResult | null = null;
+  let exactMethod: SuggestResult['exactMethod'] = null;
+  if (mode !== 'never' && options.milp) {
+    // Point–candidate pairs, known from the greedy run: skip the MILP's own count when far too many.
+    const pairs = (greedyAnswer.meanCandidatePoints ?? 0) * cLon.length;
+    const milp = pairs > 40 * (options.milpOptions?.maxNonzeros ?? MILP_MAX_NONZEROS) ? null
+      : milpMaxCover(instance, count, options.milp, options.milpOptions);
+    milpStatus = milp?.status ?? 'too_large';
+    if (milp?.status === 'optimal') { exact = milp; exactMethod = 'milp'; }
+  }
+  if (!exact && mode !== 'never') {
+    const subsets = binomial(cLon.length, Math.min(count, cLon.length));
+    const runBrute = mode === 'always' || (subsets <= MAX_EXACT_SUBSETS
+      && subsets * Math.max(1, count) * Math.max(1, greedyAnswer.meanCandidatePoints ?? 1) <= EXACT_AUTO_MAX_WORK);
+    if (runBrute) { exact = exactMaxCover(instance, count); exactMethod = 'brute-force'; }
+  }
   const greedy = exact ?? greedyAnswer;
 
   const usedIds = new Set(fixed.map((s) => s.id));
@@ -154,7 +187,7 @@ export function suggestSites(households: readonly Household[], options: SuggestS
     };
   });
   return {
-    method: exact ? 'exact' : 'greedy', greedyStudents: greedyAnswer.totalWeight,
+    method: exact ? 'exact' : 'greedy', exactMethod, milpStatus, greedyStudents: greedyAnswer.totalWeight,
     optimumStudents: exact ? exact.totalWeight : null,
     greedyGapPercent: exact ? (exact.totalWeight > 0 ? (100 * (exact.totalWeight - greedyAnswer.totalWeight)) / exact.totalWeight : 0) : null,
     sites, candidates: cLon.length,
