@@ -98,7 +98,14 @@ export function ProposalPanel() {
         <p className="muted">{t('plan.empty')}</p>
       ) : (
         <>
-          <p className="plan-totals" data-testid="plan-totals">
+          <p
+            className="plan-totals"
+            data-testid="plan-totals"
+            data-sites={proposals.length}
+            data-covered={totals.newlyCoveredStudents}
+            data-before={totals.uncoveredStudentsBefore}
+            data-remaining={totals.remainingStudents}
+          >
             {t('plan.totals', {
               count: proposals.length,
               covered: totals.newlyCoveredStudents,
