@@ -5,6 +5,7 @@
 import { runValidate } from './validate-command.ts';
 import { runDemo } from './demo-command.ts';
 import { runAnalyze } from './analyze-command.ts';
+import { runSuggest } from './suggest-command.ts';
 import { UsageError } from './usage-error.ts';
 import { UserInputError } from '../core/index.ts';
 
@@ -14,9 +15,17 @@ commands:
   analyze FILE [--eps-m 500] [--min-households 3] [--uncovered none,poor] [--sites SITES]
                [--sites-crs wgs84|gcj02|bd09] [--privacy] [--out clusters.geojson]
                                                       blind-spot clusters as GeoJSON, best first
+  suggest FILE --count K [--radius-m 3000] [--proposals SITES.geojson] [--uncovered none,poor]
+               [--exact auto|always|never] [--sites SITES] [--eps-m 500] [--min-households 3]
+               [--include-coverage] [--out proposals.geojson]
+                                                      K new sites (blindspot.sites/1 GeoJSON), best
+                                                      first, each with the students it newly covers
+                                                      after the ones before it; --proposals stay
+                                                      fixed and are not written again; the exact
+                                                      optimum (HiGHS) when small enough, else greedy
   demo [--out DIR]                                    write the demo scenario's input files
 household files (FILE): CSV (comma, semicolon or tab; UTF-8, GBK/GB18030 or UTF-16), GeoJSON or
-Excel .xlsx; options of validate and analyze:
+Excel .xlsx; options of validate, analyze and suggest:
   --sheet NAME                 worksheet of an .xlsx file (default: the first visible one)
   --crs wgs84|gcj02|bd09       coordinate system of FILE (GCJ-02: Amap/Tencent; BD-09: Baidu)
   --encoding utf-8|gb18030     override the detected text encoding of a CSV file
@@ -28,6 +37,7 @@ site files (--sites): a site list (id,name,lon,lat,height_m,band_mhz,eirp_dbm,op
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   validate: runValidate,
   analyze: runAnalyze,
+  suggest: runSuggest,
   demo: runDemo,
 };
 
