@@ -24,7 +24,7 @@
  * Cost: 2 × C index queries, O(pairs) grouping and LP text, then HiGHS (branch and cut; no
  * polynomial bound — hence the size limit and the time limit). Measured (Node 20, highs 1.15,
  * whole run): the demo (585 uncovered homes, 651 candidates, 3 km: 10,994 pairs → 861 nonzeros),
- * K = 3, 5, 10, 20: 40–90 ms (+ ~200 ms for the first solve of a fresh wasm instance). Seeded
+ * K = 3, 5, 10, 20: 40–180 ms (+ 0.2–0.5 s for the first solves of a fresh wasm instance). Seeded
  * synthetic village clumps, 3 km, K = 3…20, by model size: 1,800 nonzeros 0.1–0.2 s; 22,000:
  * 0.25–1 s; 45,000: 0.8–1.5 s; 64,000: 0.6–2.5 s; 80,000: 1.5–6 s; 130,000: 3.6–7 s;
  * 245,000: 6–13 s (hardest at K = 3). The household tie-break costs ~1.5–2× against students

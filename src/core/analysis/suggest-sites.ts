@@ -18,9 +18,10 @@
  * Existing sites are not passed: "uncovered today" already reflects them (the class).
  * Cost: O(n) + `greedyMaxCover` (index build + one circle query per candidate + a few per pick).
  * Measured (Node 20): the demo (5,894 homes, 585 uncovered, 651 candidates with the 66 cluster
- * centroids), K = 3…20, 3 km: greedy 5–10 ms; with HiGHS 40–90 ms more (the optimum equals the
- * greedy answer there: gap 0 %; the brute force is out of reach for K ≥ 3: 651 choose 3 = 46 M
- * subsets); the greedy core on 1,000,000 homes × 10,000 candidates, K = 20, 3 km: ~0.9 s.
+ * centroids), K = 3…20, 3 km: greedy 5–30 ms; with HiGHS 0.1–0.2 s in all (the first solves of a
+ * fresh wasm instance 0.4–0.65 s; the optimum equals the greedy answer there, gap 0 %, for
+ * K = 3, 5, 10, 20; the brute force only reaches K = 1: 651 choose 2 = 211,575 subsets is over its
+ * limit); the greedy core on 1,000,000 homes × 10,000 candidates, K = 20, 3 km: ~0.9 s.
  */
 import type { ImpactTotals } from './create-impact-tracker.ts';
 import { UserInputError } from '../model/errors.ts';
