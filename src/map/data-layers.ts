@@ -4,6 +4,7 @@
  */
 import type {
   CircleLayerSpecification,
+  FilterSpecification,
   ExpressionSpecification,
   FillLayerSpecification,
   LineLayerSpecification,
@@ -163,6 +164,9 @@ export const isolatedHouseholdsLayer: CircleLayerSpecification = {
   },
 };
 
+/** A rejected proposal's coverage is not drawn: it covers nothing in the plan. */
+const NOT_REJECTED: FilterSpecification = ['!=', ['get', 'status'], 'rejected'];
+
 /** Households a proposal newly covers: a ring in the proposals' colour (filtered by index). */
 export const newlyCoveredHouseholdsLayer: CircleLayerSpecification = {
   id: 'households-newly-covered',
@@ -181,6 +185,7 @@ export const proposalCoverageFillLayer: FillLayerSpecification = {
   id: 'proposal-coverage-fill',
   type: 'fill',
   source: PROPOSAL_COVERAGE_SOURCE,
+  filter: NOT_REJECTED,
   paint: { 'fill-color': PROPOSAL_COLORS.coverageFill, 'fill-opacity': PROPOSAL_COLORS.coverageFillOpacity },
 };
 
@@ -188,6 +193,7 @@ export const proposalCoverageLineLayer: LineLayerSpecification = {
   id: 'proposal-coverage-line',
   type: 'line',
   source: PROPOSAL_COVERAGE_SOURCE,
+  filter: NOT_REJECTED,
   paint: {
     'line-color': PROPOSAL_COLORS.coverageLine,
     'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 2.5, 1.5],
@@ -200,6 +206,8 @@ export const proposalsLayer: CircleLayerSpecification = {
   source: PROPOSALS_SOURCE,
   paint: {
     'circle-color': PROPOSAL_COLORS.fill,
+    'circle-opacity': ['case', ['==', ['get', 'status'], 'rejected'], 0.35, 1],
+    'circle-stroke-opacity': ['case', ['==', ['get', 'status'], 'rejected'], 0.5, 1],
     'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 5, 13, 9],
     'circle-stroke-color': ['case', ['boolean', ['feature-state', 'selected'], false], PROPOSAL_COLORS.selected, PROPOSAL_COLORS.stroke],
     'circle-stroke-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3.5, 2],

@@ -112,16 +112,18 @@ export function outlineBounds(outline: GeoJSON.Polygon | GeoJSON.MultiPolygon): 
   return lonLatBounds(rings.flat() as [number, number][])!;
 }
 
-/** Proposals as points (`i` = list index; `name` for the label). */
+/** Proposals as points (`i` = list index; `name` for the label; `status`: rejected ones are drawn faded). */
 export function proposalsGeoJson(proposals: readonly ProposedSite[]): GeoJSON.FeatureCollection<GeoJSON.Point> {
-  return sitesGeoJson(proposals);
+  const points = sitesGeoJson(proposals);
+  points.features.forEach((f, i) => (f.properties!.status = proposals[i]!.status));
+  return points;
 }
 
 /** Each proposal's predicted coverage: the model's outline (a picture of its rule). */
 export function proposalCoverageGeoJson(proposals: readonly ProposedSite[], model: CoverageModel): GeoJSON.FeatureCollection<GeoJSON.Polygon> {
   return {
     type: 'FeatureCollection',
-    features: proposals.map((site, i) => ({ type: 'Feature', id: i, geometry: model.outline(site), properties: { i } })),
+    features: proposals.map((site, i) => ({ type: 'Feature', id: i, geometry: model.outline(site), properties: { i, status: site.status } })),
   };
 }
 

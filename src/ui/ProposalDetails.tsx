@@ -1,10 +1,10 @@
 /**
  * The selected proposal: its impact (newly covered homes and students, villages reached) and its
- * editable fields — name, antenna height, band, EIRP, coverage radius (with the table's default
+ * editable fields — name, status (a rejected site covers nothing), antenna height, band, EIRP, coverage radius (with the table's default
  * for band and height), cost, notes — and delete. Each committed edit is one undo step.
  */
 import { useState } from 'react';
-import { defaultRadiusM, type ProposedSite } from '../core/index.ts';
+import { defaultRadiusM, PROPOSAL_STATUSES, type ProposalStatus, type ProposedSite } from '../core/index.ts';
 import { formatNumber } from '../i18n/translate.ts';
 import { deleteProposal, updateProposal } from '../state/actions/plan-actions.ts';
 import { appStore, useApp } from '../state/app-store.ts';
@@ -64,6 +64,16 @@ export function ProposalDetails({ site }: { site: ProposedSite }) {
       </dl>
       <form className="proposal-form" onSubmit={(e) => e.preventDefault()}>
         <TextField key={`name-${site.id}`} label={t('proposal.name')} testId="proposal-name" value={site.name} onCommit={(name) => set({ name })} />
+        <label className="text-field">
+          <span>{t('proposal.status')}</span>
+          <select data-testid="proposal-status" value={site.status} onChange={(e) => set({ status: e.target.value as ProposalStatus })}>
+            {PROPOSAL_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(`proposal.status.${status}`)}
+              </option>
+            ))}
+          </select>
+        </label>
         <NumberField label={t('proposal.antennaHeightM')} testId="proposal-height-m" value={site.antennaHeightM} min={1} max={300} step={1} onCommit={(antennaHeightM) => set({ antennaHeightM })} />
         <NumberField label={t('proposal.bandMHz')} testId="proposal-band-mhz" value={site.bandMHz} min={400} max={6000} step={100} onCommit={(bandMHz) => set({ bandMHz })} />
         <NumberField label={t('proposal.eirpDbm')} testId="proposal-eirp-dbm" value={site.eirpDbm} min={0} max={90} step={1} onCommit={(eirpDbm) => set({ eirpDbm })} />

@@ -7,7 +7,7 @@
  * A household counts as newly covered by proposal i when it is uncovered today, proposal i
  * covers it (`model.covers`; radius model: haversine ≤ radiusM, a home exactly at the radius is
  * covered) and no proposal before i in the list covers it. So the order matters; the totals do
- * not depend on it.
+ * not depend on it. A `rejected` proposal covers nothing (it stays in the list with 0).
  * Coverage is found through a grid index of the uncovered homes searched with each proposal's
  * `radiusM` (every model must stay within that radius); a non-radius model then filters with
  * `covers`.
@@ -21,7 +21,7 @@
  * tracker keeps its own copies of the proposals).
  */
 import type { AttendanceClass, Household, Site } from '../model/types.ts';
-import type { CoverageModel, ProposedSite } from '../model/proposal.ts';
+import { countsInPlan, type CoverageModel, type ProposedSite } from '../model/proposal.ts';
 import { createPointGridIndex } from '../coverage/create-point-grid-index.ts';
 import { radiusCoverageModel } from '../coverage/radius-coverage-model.ts';
 
@@ -40,6 +40,7 @@ export interface ImpactTotals {
   newlyCoveredStudents: number;
   remainingHouseholds: number;
   remainingStudents: number;
+  /** Cost of the proposals that count (not `rejected`). */
   totalCostCny: number;
   /** totalCostCny / newlyCoveredStudents; null when none. */
   costPerStudentCny: number | null;
@@ -85,16 +86,17 @@ export function createImpactTracker(
   let newlyS: number[] = [];
 
   const query = (s: Site): Int32Array => {
+    if (!countsInPlan(s)) return new Int32Array(0);
     const found = index.withinM(s.lon, s.lat, s.radiusM);
     return model.id === 'radius' ? found : found.filter((k) => model.covers(s, lon[k]!, lat[k]!));
   };
-  const coversHome = (s: Site, k: number): boolean => radiusCoverageModel.covers(s, lon[k]!, lat[k]!)
+  const coversHome = (s: Site, k: number): boolean => countsInPlan(s) && radiusCoverageModel.covers(s, lon[k]!, lat[k]!)
     && (model.id === 'radius' || model.covers(s, lon[k]!, lat[k]!));
 
   function result(): ImpactResult {
     let h = 0, s = 0, cost = 0;
     const proposals = sites.map((site, i) => {
-      h += newlyH[i]!; s += newlyS[i]!; cost += site.costCny;
+      h += newlyH[i]!; s += newlyS[i]!; if (countsInPlan(site)) cost += site.costCny;
       return {
         siteId: site.id, newlyCoveredHouseholds: newlyH[i]!, newlyCoveredStudents: newlyS[i]!,
         costPerStudentCny: newlyS[i]! > 0 ? site.costCny / newlyS[i]! : null,

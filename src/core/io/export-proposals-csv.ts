@@ -38,7 +38,7 @@ export function proposalsToCsv(proposals: readonly ProposedSite[], impacts: read
     const m = byId.get(p.id);
     const students = m?.newlyCoveredStudents ?? 0;
     const cells: (string | number)[] = [
-      rank[i]!, p.id, p.name, round6(p.lon), round6(p.lat), 'proposed', p.origin, p.antennaHeightM, p.bandMHz, p.eirpDbm,
+      rank[i]!, p.id, p.name, round6(p.lon), round6(p.lat), p.status, p.origin, p.antennaHeightM, p.bandMHz, p.eirpDbm,
       p.radiusM, p.costCny, m?.newlyCoveredHouseholds ?? 0, students, students > 0 ? Math.round(p.costCny / students) : '',
       (m?.villages ?? []).join(';'), (m?.clusterIds ?? []).join(';'), p.notes,
     ];

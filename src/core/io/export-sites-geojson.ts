@@ -18,7 +18,7 @@
  */
 import type { Feature, FeatureCollection, Point, Polygon, Position } from 'geojson';
 import { DEFAULT_THRESHOLDS, type ClassThresholds } from '../model/thresholds.ts';
-import type { CoverageModel, ProposedSite } from '../model/proposal.ts';
+import type { CoverageModel, ProposalStatus, ProposedSite } from '../model/proposal.ts';
 import { radiusCoverageModel } from '../coverage/radius-coverage-model.ts';
 import { rankByStudents } from './rank-by-students.ts';
 
@@ -44,7 +44,7 @@ export interface SiteFeatureProperties {
   kind: 'site';
   id: string;
   name: string;
-  status: 'proposed';
+  status: ProposalStatus;
   origin: 'manual' | 'suggested';
   antennaHeightM: number;
   bandMHz: number;
@@ -91,7 +91,7 @@ export function proposalsToGeoJson(
   proposals.forEach((p, i) => {
     const m = byId.get(p.id);
     const properties: SiteFeatureProperties = {
-      kind: 'site', id: p.id, name: p.name, status: 'proposed', origin: p.origin,
+      kind: 'site', id: p.id, name: p.name, status: p.status, origin: p.origin,
       antennaHeightM: p.antennaHeightM, bandMHz: p.bandMHz, eirpDbm: p.eirpDbm, radiusM: p.radiusM, costCny: p.costCny,
       newlyCoveredHouseholds: m?.newlyCoveredHouseholds ?? 0, newlyCoveredStudents: m?.newlyCoveredStudents ?? 0,
       rank: rank[i]!, clusterIds: [...(m?.clusterIds ?? [])], villages: [...(m?.villages ?? [])], notes: p.notes,
@@ -103,7 +103,7 @@ export function proposalsToGeoJson(
     features.push({ type: 'Feature', id: p.id, geometry: { type: 'Point', coordinates: [lon, lat] }, properties });
     if (options.includeCoverage === true) {
       // Drawn around the written (rounded) point, so a re-export of the parsed file is identical.
-      const outline = model.outline({ ...p, lon, lat, status: 'proposed' });
+      const outline = model.outline({ ...p, lon, lat });
       features.push({
         type: 'Feature',
         geometry: { type: 'Polygon', coordinates: outline.coordinates.map((ring) => ring.map((q): Position => [round6(q[0]!), round6(q[1]!)])) },

@@ -69,7 +69,7 @@ export function proposalsToKml(
   proposals.forEach((p, i) => {
     const m = byId.get(p.id);
     const entries: [string, string | number | boolean][] = [
-      ['kind', 'site'], ['id', p.id], ['status', 'proposed'], ['origin', p.origin],
+      ['kind', 'site'], ['id', p.id], ['status', p.status], ['origin', p.origin],
       ['antennaHeightM', p.antennaHeightM], ['bandMHz', p.bandMHz], ['eirpDbm', p.eirpDbm], ['radiusM', p.radiusM],
       ['costCny', p.costCny], ['newlyCoveredHouseholds', m?.newlyCoveredHouseholds ?? 0],
       ['newlyCoveredStudents', m?.newlyCoveredStudents ?? 0], ['rank', rank[i]!],
@@ -83,7 +83,7 @@ export function proposalsToKml(
     out.push(`<Placemark>${name}<styleUrl>#site</styleUrl>${dataList(entries)}<Point><coordinates>${lonLat(lon, lat)}</coordinates></Point></Placemark>`);
     if (options.includeCoverage === true) {
       // Drawn around the written (rounded) point, like the GeoJSON export.
-      const [outer = [], ...holes] = model.outline({ ...p, lon, lat, status: 'proposed' }).coordinates;
+      const [outer = [], ...holes] = model.outline({ ...p, lon, lat }).coordinates;
       const inner = holes.map((r) => `<innerBoundaryIs><LinearRing><coordinates>${ringText(r)}</coordinates></LinearRing></innerBoundaryIs>`);
       out.push(`<Placemark>${name}<styleUrl>#coverage</styleUrl>${dataList([['kind', 'coverage'], ['siteId', p.id]])}`
         + `<Polygon><outerBoundaryIs><LinearRing><coordinates>${ringText(outer)}</coordinates></LinearRing></outerBoundaryIs>${inner.join('')}</Polygon></Placemark>`);

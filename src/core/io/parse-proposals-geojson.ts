@@ -11,13 +11,15 @@
  * than `proposed`, or a field of the wrong type or out of range. Cost: O(file size).
  */
 import { UserInputError } from '../model/errors.ts';
-import { DEFAULT_SITE_COST_CNY, type ProposedSite } from '../model/proposal.ts';
+import { DEFAULT_SITE_COST_CNY, PROPOSAL_STATUSES, type ProposalStatus, type ProposedSite } from '../model/proposal.ts';
 import { defaultRadiusM } from '../coverage/default-radius-m.ts';
 import { SITES_SCHEMA } from './export-sites-geojson.ts';
 
 const fail = (message: string, params: Record<string, string | number> = {}): never => {
   throw new UserInputError('invalid_sites_file', `Not a usable site-proposals file: ${message}`, params);
 };
+
+const isProposalStatus = (s: string): s is ProposalStatus => (PROPOSAL_STATUSES as readonly string[]).includes(s);
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -57,13 +59,14 @@ export function parseProposalsGeoJson(text: string): ProposedSite[] {
       if (v === undefined || v === null) return dflt;
       return typeof v === 'number' && v >= min && v <= max ? v : fail(`${where}: ${key} is not a number from ${min} to ${max}.`, { feature: i + 1 });
     };
-    if (props.status !== undefined && props.status !== 'proposed') return fail(`${where} is not a proposed site.`, { feature: i + 1 });
+    const status = str('status', 'proposed');
+    if (!isProposalStatus(status)) return fail(`${where}: status must be one of ${PROPOSAL_STATUSES.join(', ')}.`, { feature: i + 1 });
     const origin = str('origin', 'manual');
     if (origin !== 'manual' && origin !== 'suggested') return fail(`${where}: origin must be manual or suggested.`, { feature: i + 1 });
     const antennaHeightM = num('antennaHeightM', 30, 0, 1000);
     const bandMHz = num('bandMHz', 900, 1, 100_000);
     const site: ProposedSite = {
-      id, name: str('name', id), lon, lat, status: 'proposed', origin,
+      id, name: str('name', id), lon, lat, status, origin,
       antennaHeightM, bandMHz, eirpDbm: num('eirpDbm', 58, -50, 100),
       radiusM: num('radiusM', defaultRadiusM(bandMHz, antennaHeightM), 0, 1_000_000),
       costCny: num('costCny', DEFAULT_SITE_COST_CNY, 0, 1e12), notes: str('notes', ''),

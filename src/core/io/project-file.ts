@@ -26,7 +26,7 @@ import type { AnalysisSettings } from '../model/analysis.ts';
 import { invariant, UserInputError } from '../model/errors.ts';
 import type { ImportOptions, InputCrs, TextEncoding } from '../model/import-options.ts';
 import type { BlindspotProject, ProjectHouseholds, ProjectSites } from '../model/project.ts';
-import type { ProposedSite } from '../model/proposal.ts';
+import { PROPOSAL_STATUSES, type ProposedSite } from '../model/proposal.ts';
 import { DEFAULT_THRESHOLDS, type ClassifySettings, type ClassThresholds, type MergeRule } from '../model/thresholds.ts';
 import {
   ATTENDANCE_CLASSES, type Household, type HouseholdField, type ImportIssue, type IssueCode, type KnownClass, type Report, type Site,
@@ -263,14 +263,14 @@ function siteFields(o: Obj, path: string): Omit<Site, 'status'> {
 
 const site: Reader<Site> = (v, path) => {
   const o = obj(v, path);
-  return { ...siteFields(o, path), status: oneOf(['existing', 'proposed'] as const)(o.status, `${path}.status`) };
+  return { ...siteFields(o, path), status: oneOf(['existing', ...PROPOSAL_STATUSES] as const)(o.status, `${path}.status`) };
 };
 
 const proposal: Reader<ProposedSite> = (v, path) => {
   const o = obj(v, path);
   return {
     ...siteFields(o, path),
-    status: oneOf(['proposed'] as const)(o.status, `${path}.status`),
+    status: oneOf(PROPOSAL_STATUSES)(o.status, `${path}.status`),
     origin: oneOf(['manual', 'suggested'] as const)(o.origin, `${path}.origin`),
     costCny: nonNegative(o.costCny, `${path}.costCny`),
     notes: str(o.notes, `${path}.notes`),

@@ -8,9 +8,20 @@ import type { Site } from './types.ts';
 /** A typical remote 4G site costs 200,000–300,000 CNY (issue 4); the default cost of a proposal. */
 export const DEFAULT_SITE_COST_CNY = 250_000;
 
+/**
+ * Where a proposal stands: `proposed` (default), `surveyed` (the spot was visited), `approved`
+ * (funded / accepted by the operator), `rejected` (kept for the record: it covers nothing in the
+ * plan's impact and is not kept fixed in suggestions).
+ */
+export const PROPOSAL_STATUSES = ['proposed', 'surveyed', 'approved', 'rejected'] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+/** Whether a proposal counts in the plan (every status but `rejected`). */
+export const countsInPlan = (site: { status: string }): boolean => site.status !== 'rejected';
+
 /** A proposed base station: every `Site` field plus how it came about, its cost and notes. */
 export interface ProposedSite extends Omit<Site, 'status'> {
-  status: 'proposed';
+  status: ProposalStatus;
   /** Placed by the user, or produced by `suggestSites`. */
   origin: 'manual' | 'suggested';
   /** Estimated cost, CNY (default `DEFAULT_SITE_COST_CNY`). */

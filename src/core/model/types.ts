@@ -124,7 +124,8 @@ export interface Site {
   name: string;
   lon: number;
   lat: number;
-  status: 'existing' | 'proposed';
+  /** `existing` for the operator's sites; a proposal's planning status otherwise (see ProposalStatus). */
+  status: 'existing' | 'proposed' | 'surveyed' | 'approved' | 'rejected';
   antennaHeightM: number;
   bandMHz: number;
   eirpDbm: number;

@@ -103,7 +103,7 @@ export function endDrag(): void {
   editProposals((ps) => ps.map((p) => (p.id === id ? { ...p, lon, lat } : p)));
 }
 
-export type ProposalPatch = Partial<Omit<ProposedSite, 'id' | 'status' | 'origin'>>;
+export type ProposalPatch = Partial<Omit<ProposedSite, 'id' | 'origin'>>;
 
 /** Edits a proposal's fields (one undo step); a change that changes nothing is not recorded. */
 export function updateProposal(id: string, patch: ProposalPatch): void {

@@ -5,7 +5,7 @@
  * undo step, named after their villages; the answer (method, gap, marginal gains) stays for the
  * panel's chart. A newer request makes an older answer stale.
  */
-import { UserInputError } from '../../core/index.ts';
+import { countsInPlan, UserInputError } from '../../core/index.ts';
 import { appStore } from '../app-store.ts';
 import { selectAnalysis } from '../selectors.ts';
 import type { SuggestState } from '../store.ts';
@@ -30,7 +30,7 @@ export async function suggestSites(count: number, radiusM: number): Promise<void
       count,
       radiusM,
       uncovered: state.analysis.settings.uncovered,
-      fixed: proposals,
+      fixed: proposals.filter(countsInPlan),
       clusterCentroids: analysis?.clusters.map((c) => c.centroid) ?? [],
       pinned,
     });

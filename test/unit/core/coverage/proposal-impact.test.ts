@@ -39,6 +39,18 @@ describe('proposalImpact', () => {
     expect(proposalImpact([home('x', h, 'none', 1)], [proposal('P', at(0, 0), r)], SETTINGS).totals.newlyCoveredStudents).toBe(1);
     expect(proposalImpact([home('x', h, 'none', 1)], [proposal('P', at(0, 0), r * (1 - 1e-12))], SETTINGS).totals.newlyCoveredStudents).toBe(0);
   });
+  it('a rejected proposal covers nothing and costs nothing; the next one takes its homes', () => {
+    const P = proposal('P', at(0, 0), 1000, { status: 'rejected' });
+    const Q = proposal('Q', at(1500, 0), 1000, { status: 'approved' });
+    const r = proposalImpact(HOMES, [P, Q], SETTINGS);
+    expect(r.proposals.map((p) => [p.siteId, p.newlyCoveredHouseholds, p.newlyCoveredStudents])).toEqual([['P', 0, 0], ['Q', 2, 4]]);
+    expect(r.totals.totalCostCny).toBe(250_000);
+    // The tracker agrees when a proposal is rejected, then accepted again, by edit.
+    const tracker = createImpactTracker(HOMES, SETTINGS);
+    tracker.set([{ ...P, status: 'proposed' }, Q]);
+    expect(tracker.update(0, P)).toEqual(r);
+    expect(tracker.update(0, { ...P, status: 'surveyed' })).toEqual(proposalImpact(HOMES, [{ ...P, status: 'surveyed' }, Q], SETTINGS));
+  });
   it('gives null cost per student when nobody is covered and handles no proposals', () => {
     const r = proposalImpact(HOMES, [proposal('Z', at(-9000, 0), 500)], SETTINGS);
     expect(r.proposals[0]!.costPerStudentCny).toBeNull();

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { Point, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_THRESHOLDS, parseProposalsGeoJson, proposalImpact, proposalsToGeoJson, round6, UserInputError, type ProposedSite,
+  DEFAULT_THRESHOLDS, parseProposalsGeoJson, PROPOSAL_STATUSES, proposalImpact, proposalsToGeoJson, round6, UserInputError, type ProposedSite,
 } from '../../../../src/core/index.ts';
 import { at, home, proposal } from '../coverage/fixtures.ts';
 
@@ -59,9 +59,10 @@ describe('proposalsToGeoJson', () => {
       latU: fc.integer({ min: 18_000_000, max: 53_000_000 }), origin: fc.constantFrom('manual' as const, 'suggested' as const),
       antennaHeightM: fc.integer({ min: 5, max: 80 }), bandMHz: fc.constantFrom(700, 900, 1800, 2600), eirpDbm: fc.integer({ min: 30, max: 70 }),
       radiusM: fc.integer({ min: 100, max: 20_000 }), costCny: fc.integer({ min: 0, max: 10_000_000 }), notes: fc.string(),
+      status: fc.constantFrom(...PROPOSAL_STATUSES),
     });
     fc.assert(fc.property(fc.uniqueArray(siteArb, { selector: (s) => s.id, maxLength: 6 }), (raw) => {
-      const sites: ProposedSite[] = raw.map(({ lonU, latU, ...s }) => ({ ...s, lon: lonU / 1e6, lat: latU / 1e6, status: 'proposed' }));
+      const sites: ProposedSite[] = raw.map(({ lonU, latU, ...s }) => ({ ...s, lon: lonU / 1e6, lat: latU / 1e6 }));
       expect(parseProposalsGeoJson(JSON.stringify(proposalsToGeoJson(sites, [], { includeCoverage: true })))).toEqual(sites);
     }), { numRuns: 100 });
   });
@@ -85,6 +86,7 @@ describe('parseProposalsGeoJson', () => {
     ['no id', ok([pt({})])],
     ['duplicate id', ok([pt({ id: 'x' }), pt({ id: 'x' })])],
     ['existing status', ok([pt({ id: 'x', status: 'existing' })])],
+    ['unknown status', ok([pt({ id: 'x', status: 'built?' })])],
     ['bad origin', ok([pt({ id: 'x', origin: 'robot' })])],
     ['text radius', ok([pt({ id: 'x', radiusM: '3000' })])],
     ['unknown kind', ok([pt({ id: 'x', kind: 'cluster' })])],
