@@ -5,6 +5,7 @@
 import { analyzeBlindspots, inspectHouseholdsFile, parseHouseholdsFile, parseSitesFile, suggestSites, UserInputError } from '../core/index.ts';
 import type { Household, Site } from '../core/index.ts';
 import type { WorkerRequest, WorkerResponse, WorkerResult } from './protocol.ts';
+import { loadHighs } from './load-highs.ts';
 
 /** The dataset the analyses run on, sent once per dataset by the client. */
 let dataset: { households: Household[]; sites: Site[] } = { households: [], sites: [] };
@@ -22,8 +23,11 @@ async function handle(request: WorkerRequest): Promise<WorkerResult> {
       return null;
     case 'analyze':
       return analyzeBlindspots(dataset.households, dataset.sites, request.settings);
-    case 'suggest':
-      return suggestSites(dataset.households, request.options);
+    case 'suggest': {
+      // HiGHS gives the exact optimum when the model is small enough; without it, the greedy answer stands.
+      const milp = request.options.exact === 'never' ? undefined : await loadHighs().catch(() => undefined);
+      return suggestSites(dataset.households, { ...request.options, milp });
+    }
   }
 }
 
