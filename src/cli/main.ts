@@ -6,6 +6,7 @@ import { runValidate } from './validate-command.ts';
 import { runDemo } from './demo-command.ts';
 import { runAnalyze } from './analyze-command.ts';
 import { runSuggest } from './suggest-command.ts';
+import { runReport } from './report-command.ts';
 import { UsageError } from './usage-error.ts';
 import { UserInputError } from '../core/index.ts';
 
@@ -23,9 +24,16 @@ commands:
                                                       after the ones before it; --proposals stay
                                                       fixed and are not written again; the exact
                                                       optimum (HiGHS) when small enough, else greedy
+  report FILE [--level county|township|village] [--proposals SITES.geojson] [--uncovered none,poor]
+              [--privacy] [--out report.csv]
+                                                      area report CSV (UTF-8 with BOM): households,
+                                                      students per class, uncovered students today
+                                                      and after the proposals, one row per area
+                                                      (default: village), most uncovered first;
+                                                      --privacy writes counts 1-4 as <5
   demo [--out DIR]                                    write the demo scenario's input files
 household files (FILE): CSV (comma, semicolon or tab; UTF-8, GBK/GB18030 or UTF-16), GeoJSON or
-Excel .xlsx; options of validate, analyze and suggest:
+Excel .xlsx; options of validate, analyze, suggest and report:
   --sheet NAME                 worksheet of an .xlsx file (default: the first visible one)
   --crs wgs84|gcj02|bd09       coordinate system of FILE (GCJ-02: Amap/Tencent; BD-09: Baidu)
   --encoding utf-8|gb18030     override the detected text encoding of a CSV file
@@ -38,6 +46,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   validate: runValidate,
   analyze: runAnalyze,
   suggest: runSuggest,
+  report: runReport,
   demo: runDemo,
 };
 

@@ -107,3 +107,15 @@ export {
   milpMaxCover, MILP_MAX_NONZEROS, MILP_TIME_LIMIT_S, type HighsLike, type HighsSolveOptions, type HighsSolveResult,
   type MilpMaxCoverOptions, type MilpMaxCoverResult, type MilpModelSize,
 } from './analysis/milp-max-cover.ts';
+
+// Committee view (issue 6): area and hexagon aggregates, small-count suppression, area report CSV.
+export * from './model/area.ts';
+export {
+  aggregateAreas, householdsAfterCovered, emptyAreaCounts, addToAreaCounts, areaParts, areaKey, type AggregateAreasOptions,
+} from './analysis/aggregate-areas.ts';
+export { suppressSmallCount, PRIVACY_MIN_COUNT } from './analysis/suppress-small-count.ts';
+export {
+  aggregateHexagons, hexResolutionForZoom, HEX_RESOLUTION_BY_ZOOM, HEX_MAX_RESOLUTION, type HexCell, type AggregateHexagonsOptions,
+} from './analysis/aggregate-hexagons.ts';
+export { areaReportToCsv, AREA_REPORT_CSV_HEADER, type AreaReportCsvOptions } from './io/export-area-report-csv.ts';
+export { csvCell } from './io/csv-cell.ts';

@@ -9,24 +9,17 @@
  * Written like `issuesToCsv`: a UTF-8 BOM first (so Excel in China opens it as UTF-8), CRLF line
  * ends, RFC 4180 quoting (a cell holding a comma, quote or line break), and a cell Excel would
  * run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR, and not a plain number like -5)
- * prefixed with `'`. Never writes household-level data. Cost: O(n log n + total text).
+ * prefixed with `'` (`csvCell`). Never writes household-level data. Cost: O(n log n + total text).
  */
 import type { ProposedSite } from '../model/proposal.ts';
 import { round6, type SiteImpactSummary } from './export-sites-geojson.ts';
 import { rankByStudents } from './rank-by-students.ts';
+import { csvCell } from './csv-cell.ts';
 
 export const PROPOSALS_CSV_HEADER = [
   'rank', 'id', 'name', 'lon', 'lat', 'status', 'origin', 'antenna_height_m', 'band_mhz', 'eirp_dbm', 'radius_m', 'cost_cny',
   'newly_covered_households', 'newly_covered_students', 'cost_per_student_cny', 'villages', 'cluster_ids', 'notes',
 ] as const;
-
-const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
-
-// issuesToCsv's cell rule (private there), also letting exponents (-1e-7) pass as numbers.
-function csvCell(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 export function proposalsToCsv(proposals: readonly ProposedSite[], impacts: readonly SiteImpactSummary[] = []): string {
   const byId = new Map(impacts.map((m) => [m.siteId, m]));

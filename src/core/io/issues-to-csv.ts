@@ -3,18 +3,13 @@
  * header `line,field,code,severity,value,message`, one row per issue, fields quoted when they hold
  * a comma, quote or line break (RFC 4180), CRLF line ends, and a UTF-8 BOM ("\uFEFF") first so
  * Excel opens Chinese text correctly. A cell that Excel would run as a formula (starting with
- * `=`, `+`, `-`, `@`, tab or CR, and not a plain number like -115) is prefixed with `'`.
+ * `=`, `+`, `-`, `@`, tab or CR, and not a plain number like -115) is prefixed with `'` (`csvCell`).
  * Cost: O(total text).
  */
 import type { ImportIssue } from '../model/types.ts';
+import { csvCell } from './csv-cell.ts';
 
 const HEADER = ['line', 'field', 'code', 'severity', 'value', 'message'] as const;
-const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
-
-function csvCell(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 export function issuesToCsv(issues: readonly ImportIssue[]): string {
   const lines = [HEADER.join(',')];
