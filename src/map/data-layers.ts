@@ -11,7 +11,7 @@ import type {
   SymbolLayerSpecification,
 } from 'maplibre-gl';
 import { ATTENDANCE_CLASSES } from '../core/index.ts';
-import { CLASS_COLORS, CLUSTER_COLORS, HOUSEHOLD_STROKE, PROPOSAL_COLORS, SELECTION_COLOR, SITE_COLORS } from './palette.ts';
+import { AREA_COLORS, CLASS_COLORS, CLUSTER_COLORS, HOUSEHOLD_STROKE, PROPOSAL_COLORS, SELECTION_COLOR, SHARE_COLOR_STOPS, SITE_COLORS } from './palette.ts';
 
 export const HOUSEHOLDS_SOURCE = 'households';
 export const SITES_SOURCE = 'sites';
@@ -25,6 +25,17 @@ export const PROPOSALS_SOURCE = 'proposals';
 export const PROPOSALS_LAYER = 'proposals';
 export const PROPOSAL_COVERAGE_SOURCE = 'proposal-coverage';
 export const PINNED_SOURCE = 'pinned';
+export const AREAS_SOURCE = 'areas';
+export const AREAS_LAYER = 'areas';
+export const HEXAGONS_SOURCE = 'hexagons';
+export const HEXAGONS_LAYER = 'hexagons';
+
+/** Household-level layers: hidden in privacy mode and in the committee view. */
+export const HOUSEHOLD_LAYER_IDS = ['households', 'households-isolated', 'households-newly-covered', 'households-selected'] as const;
+/** The engineer's working layers — cluster outlines (they follow homes), existing sites' circles: engineer view without privacy only. */
+export const ENGINEER_LAYER_IDS = [
+  'clusters-fill', 'clusters-line', 'cluster-labels', 'cluster-labels-top', 'site-coverage-fill', 'site-coverage-line',
+] as const;
 
 const classColor = [
   'match',
@@ -234,4 +245,41 @@ export const pinnedLayer: CircleLayerSpecification = {
     'circle-stroke-color': PROPOSAL_COLORS.pinStroke,
     'circle-stroke-width': 1.5,
   },
+};
+
+/** Fill colour by `share` (uncovered students / students; -1 = no students). */
+const shareColor = [
+  'case', ['<', ['get', 'share'], 0], AREA_COLORS.noStudents,
+  ['interpolate', ['linear'], ['get', 'share'], ...SHARE_COLOR_STOPS.flat()],
+] as unknown as ExpressionSpecification;
+
+/** Areas as proportional circles at their homes' centre: area ∝ students, colour by share uncovered. */
+export const areasLayer: CircleLayerSpecification = {
+  id: AREAS_LAYER,
+  type: 'circle',
+  source: AREAS_SOURCE,
+  layout: { 'circle-sort-key': ['-', 0, ['get', 'students']] },
+  paint: {
+    'circle-color': shareColor,
+    'circle-opacity': 0.85,
+    'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, ['*', 0.5, ['sqrt', ['get', 'students']]], 12, ['*', 1.6, ['sqrt', ['get', 'students']]]],
+    'circle-stroke-color': ['case', ['boolean', ['feature-state', 'selected'], false], AREA_COLORS.selected, AREA_COLORS.stroke],
+    'circle-stroke-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, 1],
+  },
+};
+
+export const areaLabelsLayer: SymbolLayerSpecification = {
+  id: 'area-labels',
+  type: 'symbol',
+  source: AREAS_SOURCE,
+  minzoom: 10.5,
+  layout: { 'text-field': ['get', 'label'], 'text-size': 11, 'text-offset': [0, 1.1], 'text-anchor': 'top', 'symbol-sort-key': ['-', 0, ['get', 'students']] },
+  paint: { 'text-color': AREA_COLORS.labelText, 'text-halo-color': AREA_COLORS.labelHalo, 'text-halo-width': 1.4 },
+};
+
+export const hexagonsLayer: FillLayerSpecification = {
+  id: HEXAGONS_LAYER,
+  type: 'fill',
+  source: HEXAGONS_SOURCE,
+  paint: { 'fill-color': shareColor, 'fill-opacity': 0.75, 'fill-outline-color': AREA_COLORS.hexLine },
 };

@@ -5,7 +5,7 @@
  */
 import { circle } from '@turf/turf';
 import type { FilterSpecification } from 'maplibre-gl';
-import type { AttendanceClass, BlindspotCluster, CoverageModel, Household, ProposedSite, Site } from '../core/index.ts';
+import type { AreaCounts, AreaRow, AttendanceClass, BlindspotCluster, CoverageModel, HexCell, Household, ProposedSite, Site } from '../core/index.ts';
 
 /** Draw order: the classes that matter most are drawn last, on top. */
 const DRAW_RANK: Record<AttendanceClass, number> = { unknown: 0, good: 1, fair: 2, poor: 3, none: 4 };
@@ -137,4 +137,30 @@ export function pinnedGeoJson(pinned: readonly (readonly [number, number])[]): G
 /** Picks some households by index (isolated ones, newly covered ones) within the same class/area filter as the dots. */
 export function indicesFilter(indices: readonly number[], filter: HouseholdFilter): FilterSpecification {
   return ['all', householdFilter(filter), ['in', ['get', 'i'], ['literal', [...indices]]]] as FilterSpecification;
+}
+
+const share = (c: AreaCounts, after: boolean): number =>
+  c.students > 0 ? (after ? c.uncoveredStudentsAfter : c.uncoveredStudents) / c.students : -1;
+
+/**
+ * Areas as points at their homes' mean position, with `students`, `share` uncovered (before or
+ * after the plan) and a `label`. `minHouseholds` leaves out small areas (privacy mode: 5).
+ */
+export function areasGeoJson(rows: readonly AreaRow[], after: boolean, label: (row: AreaRow) => string, minHouseholds: number): GeoJSON.FeatureCollection<GeoJSON.Point> {
+  return {
+    type: 'FeatureCollection',
+    features: rows.flatMap((row, i) => (row.households < minHouseholds ? [] : [{
+      type: 'Feature' as const,
+      id: i,
+      geometry: { type: 'Point' as const, coordinates: row.centroid },
+      properties: { i, key: row.key, students: row.students, share: share(row, after), label: label(row) },
+    }])),
+  };
+}
+
+export function hexagonsGeoJson(cells: readonly HexCell[], after: boolean): GeoJSON.FeatureCollection<GeoJSON.Polygon> {
+  return {
+    type: 'FeatureCollection',
+    features: cells.map((cell, i) => ({ type: 'Feature', id: i, geometry: cell.outline, properties: { i, students: cell.students, share: share(cell, after) } })),
+  };
 }

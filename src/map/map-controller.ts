@@ -6,9 +6,18 @@
 import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import type { GeoJSONSource, MapMouseEvent, MapTouchEvent } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { radiusCoverageModel, type BlindspotCluster, type CoverageModel, type Household, type ProposedSite, type Site } from '../core/index.ts';
+import { radiusCoverageModel, type AreaRow, type BlindspotCluster, type CoverageModel, type HexCell, type Household, type ProposedSite, type Site } from '../core/index.ts';
 import { basemapStyle, SHIZHU_BOUNDS } from './basemap-style.ts';
 import {
+  areaLabelsLayer,
+  AREAS_LAYER,
+  AREAS_SOURCE,
+  areasLayer,
+  ENGINEER_LAYER_IDS,
+  hexagonsLayer,
+  HEXAGONS_LAYER,
+  HEXAGONS_SOURCE,
+  HOUSEHOLD_LAYER_IDS,
   CLUSTER_LABELS_SOURCE,
   clusterLabelsLayer,
   topClusterLabelsLayer,
@@ -40,6 +49,8 @@ import {
   sitesLayer,
 } from './data-layers.ts';
 import {
+  areasGeoJson,
+  hexagonsGeoJson,
   clusterLabelsGeoJson,
   clustersGeoJson,
   householdBounds,
@@ -79,6 +90,26 @@ export interface MapControllerOptions {
   /** Every frame of a proposal's drag, then once at the end. */
   onDrag: (index: number, lon: number, lat: number) => void;
   onDragEnd: () => void;
+  /** A click on an area symbol or hexagon of the aggregate map (the area's key; hexagons: null). */
+  onSelectArea: (key: string | null) => void;
+  /** After every zoom (the hexagon resolution follows it). */
+  onZoomEnd: (zoom: number) => void;
+}
+
+/** What the map shows of the data: homes and clusters, or aggregates only (privacy, committee view). */
+export interface LayerMode {
+  households: boolean;
+  clusters: boolean;
+  aggregates: 'none' | 'symbols' | 'hexagons';
+  /** Proposals can be dragged (the engineer view). */
+  editable: boolean;
+}
+
+interface AreaData {
+  rows: readonly AreaRow[];
+  after: boolean;
+  label: (row: AreaRow) => string;
+  minHouseholds: number;
 }
 
 interface ClusterData {
@@ -102,6 +133,10 @@ export class MapController {
   private mode: ClickMode = 'select';
   /** The proposal being dragged (its index), or -1. */
   private dragging = -1;
+  private layerMode: LayerMode = { households: true, clusters: true, aggregates: 'none', editable: true };
+  private areaData: AreaData | null = null;
+  private hexData: { cells: readonly HexCell[]; after: boolean } | null = null;
+  private selectedArea: string | null = null;
   private filter: HouseholdFilter = { hiddenClasses: [], township: null, village: null };
   private selection: MapSelection = null;
   private attributionText: string;
@@ -130,7 +165,7 @@ export class MapController {
   private onLoad(): void {
     for (const source of [
       SITE_COVERAGE_SOURCE, CLUSTERS_SOURCE, HOUSEHOLDS_SOURCE, SITES_SOURCE, CLUSTER_LABELS_SOURCE,
-      PROPOSAL_COVERAGE_SOURCE, PROPOSALS_SOURCE, PINNED_SOURCE,
+      PROPOSAL_COVERAGE_SOURCE, PROPOSALS_SOURCE, PINNED_SOURCE, AREAS_SOURCE, HEXAGONS_SOURCE,
     ]) {
       this.map.addSource(source, { type: 'geojson', data: EMPTY });
     }
@@ -139,6 +174,7 @@ export class MapController {
       siteCoverageLineLayer,
       clustersFillLayer,
       clustersLineLayer,
+      hexagonsLayer,
       householdsLayer,
       isolatedHouseholdsLayer,
       proposalCoverageFillLayer,
@@ -149,6 +185,8 @@ export class MapController {
       siteLabelsLayer,
       clusterLabelsLayer,
       topClusterLabelsLayer,
+      areasLayer,
+      areaLabelsLayer,
       pinnedLayer,
       proposalsLayer,
       proposalLabelsLayer,
@@ -168,6 +206,11 @@ export class MapController {
     this.map.on('touchmove', (e) => this.moveDrag(e));
     this.map.on('mouseup', () => this.endDrag());
     this.map.on('touchend', () => this.endDrag());
+    for (const layer of [AREAS_LAYER, HEXAGONS_LAYER]) {
+      this.map.on('mouseenter', layer, () => this.setCursor('pointer'));
+      this.map.on('mouseleave', layer, () => this.setCursor(''));
+    }
+    this.map.on('zoomend', () => this.options.onZoomEnd(this.map.getZoom()));
     this.loaded = true;
     // Hand MapLibre everything that arrived before the style was ready.
     const { households, sites, clusterData, proposals, pinned } = this;
@@ -178,6 +221,11 @@ export class MapController {
     if (proposals) this.setProposals(proposals, this.coverageModel);
     if (pinned) this.setPinned(pinned);
     this.setNewlyCovered(this.newlyCovered);
+    const { areaData, hexData } = this;
+    this.areaData = this.hexData = null;
+    if (areaData) this.setAreas(areaData.rows, areaData.after, areaData.label, areaData.minHouseholds);
+    if (hexData) this.setHexagons(hexData.cells, hexData.after);
+    this.applyLayerMode();
     this.setFilter(this.filter);
     this.setIsolated(this.isolated);
     this.setSelection(this.selection);
@@ -192,7 +240,7 @@ export class MapController {
   private startDrag(e: (MapMouseEvent | MapTouchEvent) & { features?: GeoJSON.Feature[] }): void {
     if (e.type === 'touchstart' && (e as MapTouchEvent).points.length !== 1) return;
     const feature = e.features?.[0];
-    if (!feature) return;
+    if (!feature || !this.layerMode.editable) return;
     e.preventDefault(); // no map pan during this gesture
     this.dragging = Number(feature.properties?.i);
     this.map.getCanvas().style.cursor = 'grabbing';
@@ -218,6 +266,11 @@ export class MapController {
     ];
     const proposal = this.map.queryRenderedFeatures(box, { layers: [PROPOSALS_LAYER] })[0];
     if (proposal) return this.options.onSelect({ kind: 'proposal', index: Number(proposal.properties.i) });
+    if (this.layerMode.aggregates === 'symbols') {
+      const area = this.map.queryRenderedFeatures(box, { layers: [AREAS_LAYER] })[0];
+      return this.options.onSelectArea(area ? String(area.properties.key) : null);
+    }
+    if (!this.layerMode.households) return this.options.onSelect(null);
     if (this.mode === 'add') return this.options.onAdd(e.lngLat.lng, e.lngLat.lat);
     if (this.mode === 'pin') return this.options.onPin(e.lngLat.lng, e.lngLat.lat);
     const site = this.map.queryRenderedFeatures(box, { layers: [SITES_LAYER] })[0];
@@ -295,6 +348,56 @@ export class MapController {
     this.pinned = pinned;
     if (!this.loaded) return;
     this.setData(PINNED_SOURCE, pinnedGeoJson(pinned));
+  }
+
+  /** Which data layers show; household-level ones are not even queried when hidden. */
+  setLayerMode(mode: LayerMode): void {
+    const m = this.layerMode;
+    if (m.households === mode.households && m.clusters === mode.clusters && m.aggregates === mode.aggregates && m.editable === mode.editable) return;
+    this.layerMode = mode;
+    if (this.loaded) this.applyLayerMode();
+  }
+
+  private applyLayerMode(): void {
+    const show = (ids: readonly string[], on: boolean) => {
+      for (const id of ids) this.map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
+    };
+    const { households, clusters, aggregates } = this.layerMode;
+    show(HOUSEHOLD_LAYER_IDS, households);
+    show(ENGINEER_LAYER_IDS, clusters);
+    show([AREAS_LAYER, areaLabelsLayer.id], aggregates === 'symbols');
+    show([HEXAGONS_LAYER], aggregates === 'hexagons');
+  }
+
+  /** Areas of the aggregate map; `minHouseholds` leaves out small ones (privacy mode). */
+  setAreas(rows: readonly AreaRow[], after: boolean, label: (row: AreaRow) => string, minHouseholds: number): void {
+    const d = this.areaData;
+    if (d && d.rows === rows && d.after === after && d.label === label && d.minHouseholds === minHouseholds) return;
+    this.areaData = { rows, after, label, minHouseholds };
+    if (!this.loaded) return;
+    this.setData(AREAS_SOURCE, areasGeoJson(rows, after, label, minHouseholds));
+    this.applySelectedArea();
+  }
+
+  setHexagons(cells: readonly HexCell[], after: boolean): void {
+    if (this.hexData?.cells === cells && this.hexData.after === after) return;
+    this.hexData = { cells, after };
+    if (this.loaded) this.setData(HEXAGONS_SOURCE, hexagonsGeoJson(cells, after));
+  }
+
+  /** Outlines the area with this key (a table row selected). */
+  setSelectedArea(key: string | null): void {
+    if (key === this.selectedArea) return;
+    this.selectedArea = key;
+    this.applySelectedArea();
+  }
+
+  private applySelectedArea(): void {
+    if (!this.loaded || !this.areaData) return;
+    this.map.removeFeatureState({ source: AREAS_SOURCE });
+    const key = this.selectedArea;
+    const index = key === null ? -1 : this.areaData.rows.findIndex((r) => r.key === key);
+    if (index >= 0) this.map.setFeatureState({ source: AREAS_SOURCE, id: index }, { selected: true });
   }
 
   setMode(mode: ClickMode): void {

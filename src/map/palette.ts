@@ -60,3 +60,24 @@ export const PROPOSAL_COLORS = Object.freeze({
   pinFill: '#F0E442',
   pinStroke: '#1f2933',
 });
+
+/**
+ * Share of students uncovered in an area (committee view), 0 → 1: ColorBrewer OrRd (sequential,
+ * readable for the common colour-vision deficiencies), as [share, colour] stops.
+ */
+export const SHARE_COLOR_STOPS: readonly (readonly [number, string])[] = Object.freeze([
+  [0, '#fef0d9'],
+  [0.1, '#fdcc8a'],
+  [0.25, '#fc8d59'],
+  [0.5, '#e34a33'],
+  [0.75, '#b30000'],
+] as const);
+
+export const AREA_COLORS = Object.freeze({
+  noStudents: '#cccccc',
+  stroke: '#ffffff',
+  selected: '#111111',
+  hexLine: '#ffffff',
+  labelText: '#3d2a1f',
+  labelHalo: '#ffffff',
+});

@@ -5,7 +5,8 @@
  * query, not a rescan. Answers are cached by input identity (stable for React selectors).
  */
 import {
-  createImpactTracker, describeProposalReach, type ImpactResult, type ImpactTracker, type ProposedSite, type SiteImpactSummary,
+  createImpactTracker, describeProposalReach, type AttendanceClass, type BlindspotAnalysis, type Household, type ImpactResult,
+  type ImpactTracker, type ProposedSite, type SiteImpactSummary,
 } from '../core/index.ts';
 import { selectAnalysis } from './selectors.ts';
 import type { AppState, PlanDrag } from './store.ts';
@@ -59,13 +60,16 @@ export function selectPlanImpact(state: AppState): PlanImpact {
  * villages and blind-spot clusters it reaches (names and ids only, no household data).
  * Computed once per export (O(n) + the circles), not live.
  */
-export function planSiteSummaries(state: AppState): SiteImpactSummary[] {
-  const { households } = state.dataset;
-  const tracker = createImpactTracker(households, { uncovered: state.analysis.settings.uncovered });
-  const result = tracker.set(state.plan.proposals);
-  const analysis = selectAnalysis(state) ?? undefined;
+export function siteSummaries(
+  households: readonly Household[], proposals: readonly ProposedSite[], uncovered: readonly AttendanceClass[], analysis?: BlindspotAnalysis,
+): SiteImpactSummary[] {
+  const tracker = createImpactTracker(households, { uncovered });
+  const result = tracker.set(proposals);
   return result.proposals.map((p, i) => ({ ...p, ...describeProposalReach(households, tracker.newlyCoveredIndices(i), analysis) }));
 }
+
+export const planSiteSummaries = (state: AppState): SiteImpactSummary[] =>
+  siteSummaries(state.dataset.households, state.plan.proposals, state.analysis.settings.uncovered, selectAnalysis(state) ?? undefined);
 
 /** Villages of the homes proposal `index` newly covers now (most homes first), from the live tracker. */
 export function newlyCoveredVillages(state: AppState, index: number): string[] {

@@ -15,6 +15,7 @@ import {
   type ImportIssue,
   type ImportOptions,
   type ParseResult,
+  type AreaLevel,
   type ProposedSite,
   type Site,
   type SuggestResult,
@@ -100,6 +101,12 @@ export interface UiSlice {
   village: string | null;
   importSummaryOpen: boolean;
   showPersonal: boolean;
+  view: AppView;
+  /**
+   * Privacy mode per view (aggregates only: no household points, ids, names or exact homes; counts
+   * 1–4 shown as <5): on by default in the committee view, off by default in the engineer's.
+   */
+  privacy: Record<AppView, boolean>;
 }
 
 /** What the user's site plan is at one moment: the unit of undo/redo and of saving. */
@@ -135,6 +142,26 @@ export interface PlanSlice extends PlanSnapshot {
   suggest: SuggestState;
 }
 
+/** Which of the two views: the engineer's (homes, clusters, plan) or the committee's (areas only). */
+export type AppView = 'engineer' | 'committee';
+
+export type CommitteeSortKey =
+  | 'name' | 'households' | 'students' | 'none' | 'poor' | 'uncoveredStudents' | 'uncoveredStudentsAfter' | 'uncoveredShare';
+
+export interface CommitteeSlice {
+  level: AreaLevel;
+  search: string;
+  sort: { key: CommitteeSortKey; descending: boolean };
+  /** How areas are drawn in the aggregate map: symbols at village centres, or H3 hexagons. */
+  mapMode: 'symbols' | 'hexagons';
+  /** The map shows what stays uncovered once the proposals are built. */
+  after: boolean;
+  /** The area selected in the table (its key), highlighted on the map. */
+  selected: string | null;
+  /** The printed report's map picture (PNG data URL) and when it was prepared. */
+  report: { mapImage: string | null; preparedAt: string } | null;
+}
+
 export interface SettingsSlice {
   lang: Lang;
 }
@@ -144,6 +171,7 @@ export interface AppState {
   analysis: AnalysisSlice;
   ui: UiSlice;
   plan: PlanSlice;
+  committee: CommitteeSlice;
   settings: SettingsSlice;
 }
 
@@ -166,6 +194,18 @@ export const initialUi: UiSlice = {
   village: null,
   importSummaryOpen: false,
   showPersonal: false,
+  view: 'engineer',
+  privacy: { engineer: false, committee: true },
+};
+
+export const initialCommittee: CommitteeSlice = {
+  level: 'village',
+  search: '',
+  sort: { key: 'uncoveredStudents', descending: true },
+  mapMode: 'symbols',
+  after: false,
+  selected: null,
+  report: null,
 };
 
 export const initialAnalysis: AnalysisSlice = {
@@ -192,6 +232,7 @@ export function createAppStore(lang: Lang = 'zh-CN', analysisSettings: AnalysisS
     analysis: { ...initialAnalysis, settings: analysisSettings },
     ui: initialUi,
     plan: initialPlan,
+    committee: initialCommittee,
     settings: { lang },
   }));
 }

@@ -6,6 +6,11 @@ import { startPlanPersistence } from '../state/saved-plan.ts';
 import { useApp } from '../state/app-store.ts';
 import { AreaFilter } from './AreaFilter.tsx';
 import { ClusterPanel } from './ClusterPanel.tsx';
+import { CommitteePanel } from './CommitteePanel.tsx';
+import { PrintReport } from './PrintReport.tsx';
+import { PrivacyToggle } from './PrivacyToggle.tsx';
+import { ShareLegend } from './ShareLegend.tsx';
+import { selectPrivacy } from '../state/committee-selectors.ts';
 import { DetailsPanel } from './DetailsPanel.tsx';
 import { DropZone } from './DropZone.tsx';
 import { Header } from './Header.tsx';
@@ -23,6 +28,8 @@ export function App() {
   const t = useT();
   const isDemo = useApp((s) => s.dataset.source?.kind === 'demo');
   const summaryOpen = useApp((s) => s.ui.importSummaryOpen);
+  const view = useApp((s) => s.ui.view);
+  const privacy = useApp(selectPrivacy);
   const [webGlFailed, setWebGlFailed] = useState(false);
   const onWebGlError = useCallback(() => setWebGlFailed(true), []);
 
@@ -34,30 +41,40 @@ export function App() {
   }, []);
 
   return (
-    <div className="app">
-      <Header />
-      {isDemo && (
-        <p className="demo-banner" data-testid="demo-banner">
-          {t('demo.banner')}
-        </p>
-      )}
-      <main className="workspace">
-        <nav className="sidebar">
-          <Legend />
-          <ClusterPanel />
-          <ProposalPanel />
-          <AreaFilter />
-          <TemplateLinks />
-        </nav>
-        <div className="map-wrap">
-          {webGlFailed ? <p className="map-error">{t('map.webglFailed')}</p> : <MapView onWebGlError={onWebGlError} />}
-          <StatusBar />
-        </div>
-        <DetailsPanel />
-      </main>
-      {summaryOpen && <ImportSummary />}
-      <MappingDialog />
-      <DropZone />
-    </div>
+    <>
+      <div className={`app ${view}`}>
+        <Header />
+        {isDemo && (
+          <p className="demo-banner" data-testid="demo-banner">
+            {t('demo.banner')}
+          </p>
+        )}
+        <main className="workspace">
+          <nav className="sidebar">
+            {view === 'committee' ? (
+              <CommitteePanel />
+            ) : (
+              <>
+                <PrivacyToggle />
+                {privacy ? <ShareLegend /> : <Legend />}
+                <ClusterPanel />
+                <ProposalPanel />
+                {!privacy && <AreaFilter />}
+                <TemplateLinks />
+              </>
+            )}
+          </nav>
+          <div className="map-wrap">
+            {webGlFailed ? <p className="map-error">{t('map.webglFailed')}</p> : <MapView onWebGlError={onWebGlError} />}
+            <StatusBar />
+          </div>
+          {view === 'engineer' && <DetailsPanel />}
+        </main>
+        {summaryOpen && <ImportSummary />}
+        <MappingDialog />
+        <DropZone />
+      </div>
+      {view === 'committee' && <PrintReport />}
+    </>
   );
 }

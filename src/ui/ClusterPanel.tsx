@@ -4,13 +4,14 @@
  */
 import { ATTENDANCE_CLASSES, clustersToGeoJson, type AttendanceClass } from '../core/index.ts';
 import { outlineBounds } from '../map/data-sources.ts';
-import { formatNumber } from '../i18n/translate.ts';
 import { selectAndFly, setAnalysisSettings } from '../state/actions/ui-actions.ts';
 import { useApp } from '../state/app-store.ts';
 import { selectAnalysis } from '../state/selectors.ts';
 import { downloadText } from './download-text.ts';
+import { useCountText } from './area-format.tsx';
+import { selectPrivacy } from '../state/committee-selectors.ts';
 import { NumberField } from './NumberField.tsx';
-import { useLang, useT } from './use-t.ts';
+import { useT } from './use-t.ts';
 
 const SHOWN_ISOLATED = 50;
 const FLY_MARGIN_DEG = 0.004;
@@ -50,17 +51,18 @@ function UncoveredClasses() {
 
 export function ClusterPanel() {
   const t = useT();
-  const lang = useLang();
   const settings = useApp((s) => s.analysis.settings);
   const running = useApp((s) => s.analysis.running);
   const error = useApp((s) => s.analysis.error);
   const analysis = useApp(selectAnalysis);
   const households = useApp((s) => s.dataset.households);
   const selection = useApp((s) => s.ui.selection);
+  const privacy = useApp(selectPrivacy);
+  const count = useCountText();
 
   const exportClusters = () => {
     if (!analysis) return;
-    const geojson = clustersToGeoJson(analysis, { generatedAt: new Date().toISOString() });
+    const geojson = clustersToGeoJson(analysis, { generatedAt: new Date().toISOString(), privacy });
     downloadText('blindspot-clusters.geojson', JSON.stringify(geojson, null, 1), 'application/geo+json');
   };
 
@@ -134,8 +136,8 @@ export function ClusterPanel() {
                     >
                       <td>{c.rank}</td>
                       <td>{villagesText(c.villages, (n) => t('cluster.moreVillages', { count: n }))}</td>
-                      <td className="num">{formatNumber(lang, c.uncoveredHouseholds)}</td>
-                      <td className="num">{formatNumber(lang, c.uncoveredStudents)}</td>
+                      <td className="num">{count(c.uncoveredHouseholds)}</td>
+                      <td className="num">{count(c.uncoveredStudents)}</td>
                       <td className="num">{distanceKm(c.nearestSiteM)}</td>
                     </tr>
                   ))}
@@ -143,7 +145,7 @@ export function ClusterPanel() {
               </table>
             </div>
           )}
-          {analysis.isolatedIndices.length > 0 && (
+          {!privacy && analysis.isolatedIndices.length > 0 && (
             <details className="isolated">
               <summary data-testid="isolated-summary">
                 {t('cluster.isolated', { count: analysis.isolatedIndices.length })}

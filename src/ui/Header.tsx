@@ -7,6 +7,7 @@ import { downloadText } from './download-text.ts';
 import { useApp } from '../state/app-store.ts';
 import { selectTotalSummary } from '../state/selectors.ts';
 import { FilePickButton } from './FilePickButton.tsx';
+import { ViewSwitch } from './ViewSwitch.tsx';
 import { useLang, useT } from './use-t.ts';
 
 const LANG_NAMES: Record<Lang, string> = { 'zh-CN': '简体中文', en: 'English' };
@@ -43,6 +44,7 @@ export function Header() {
           <dd data-testid="student-count">{formatNumber(lang, summary.students)}</dd>
         </div>
       </dl>
+      <ViewSwitch />
       <div className="actions">
         {source && (
           <button type="button" className="link" data-testid="open-import-summary" onClick={() => setImportSummaryOpen(true)}>

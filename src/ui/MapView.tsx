@@ -1,13 +1,17 @@
 /** Mounts the map controller and feeds it from the store; exposes the map as `window.__map`. */
 import { useEffect, useRef } from 'react';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { radiusCoverageModel, type BlindspotCluster } from '../core/index.ts';
+import { hexResolutionForZoom, radiusCoverageModel, type AreaRow, type BlindspotCluster } from '../core/index.ts';
 import { MapController, type MapSelection } from '../map/map-controller.ts';
 import { translate, type Lang } from '../i18n/translate.ts';
 import { appStore } from '../state/app-store.ts';
 import { select } from '../state/actions/ui-actions.ts';
 import { addProposal, dragProposal, endDrag, pinCandidate } from '../state/actions/plan-actions.ts';
 import { selectPlanImpact } from '../state/plan-impact.ts';
+import { selectArea } from '../state/actions/committee-actions.ts';
+import { areaName, selectAreaReport, selectHexCells, selectPrivacy } from '../state/committee-selectors.ts';
+import { PRIVACY_MIN_COUNT } from '../core/index.ts';
+import { setMapHandle } from './map-handle.ts';
 import { selectAnalysis, selectAreaHouseholds, selectHouseholdIndex } from '../state/selectors.ts';
 import type { AppState, Selection } from '../state/store.ts';
 
@@ -86,12 +90,21 @@ export function MapView({ onWebGlError }: { onWebGlError: () => void }) {
           if (proposal) dragProposal(proposal.id, lon, lat);
         },
         onDragEnd: endDrag,
+        onSelectArea: selectArea,
+        onZoomEnd: (zoom) => {
+          const next = hexResolutionForZoom(zoom);
+          if (next === resolution) return;
+          resolution = next;
+          push(appStore.getState());
+        },
       });
     } catch {
       onWebGlError();
       return;
     }
     window.__map = controller.map;
+    setMapHandle(controller.map);
+    let resolution = hexResolutionForZoom(controller.map.getZoom());
     let prev: AppState | null = null;
     let prevNewlyCovered: readonly number[] | null = null;
     const push = (state: AppState) => {
@@ -113,6 +126,15 @@ export function MapView({ onWebGlError }: { onWebGlError: () => void }) {
       prevNewlyCovered = impact.newlyCovered;
       controller.setPinned(plan.pinned);
       controller.setMode(plan.mode);
+      const privacy = selectPrivacy(state);
+      const engineer = ui.view === 'engineer' && !privacy;
+      const aggregates = engineer ? 'none' : state.committee.mapMode;
+      controller.setLayerMode({ households: engineer, clusters: engineer, aggregates, editable: ui.view === 'engineer' });
+      if (aggregates === 'symbols') {
+        controller.setAreas(selectAreaReport(state).rows, state.committee.after, areaName as (row: AreaRow) => string, privacy ? PRIVACY_MIN_COUNT : 1);
+        controller.setSelectedArea(state.committee.selected);
+      }
+      if (aggregates === 'hexagons') controller.setHexagons(selectHexCells(state, resolution), state.committee.after);
       if (!prev || ui.selection !== prev.ui.selection || selectAnalysis(prev) !== analysis || plan.proposals !== prev.plan.proposals) {
         controller.setSelection(toMapSelection(state));
       }
@@ -126,6 +148,7 @@ export function MapView({ onWebGlError }: { onWebGlError: () => void }) {
       unsubscribe();
       controller.destroy();
       if (window.__map === controller.map) delete window.__map;
+      setMapHandle(null);
     };
   }, [onWebGlError]);
 

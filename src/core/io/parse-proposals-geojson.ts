@@ -7,8 +7,9 @@
  * are derived). Missing optional fields take defaults: name = id, origin `manual`, notes "",
  * antenna 30 m, band 900 MHz, EIRP 58 dBm, radius `defaultRadiusM(band, height)`, cost 250,000.
  * Throws `UserInputError` (`invalid_sites_file`) for text that is not JSON, not such a
- * collection, a feature that is not a Point in range, a missing/duplicate id, a status other
- * than `proposed`, or a field of the wrong type or out of range. Cost: O(file size).
+ * collection, a feature that is not a Point in range, a missing/duplicate id, a status not in
+ * `PROPOSAL_STATUSES` (proposed, surveyed, approved, rejected; default proposed), or a field
+ * of the wrong type or out of range. Cost: O(file size).
  */
 import { UserInputError } from '../model/errors.ts';
 import { DEFAULT_SITE_COST_CNY, PROPOSAL_STATUSES, type ProposalStatus, type ProposedSite } from '../model/proposal.ts';

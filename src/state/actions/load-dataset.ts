@@ -29,7 +29,7 @@ function finishLoad(request: number, dataset: DatasetSlice, openSummary: boolean
   if (request !== latestRequest) return;
   appStore.setState((s) => ({
     dataset,
-    ui: { ...initialUi, showPersonal: s.ui.showPersonal, importSummaryOpen: openSummary },
+    ui: { ...initialUi, showPersonal: s.ui.showPersonal, view: s.ui.view, privacy: s.ui.privacy, importSummaryOpen: openSummary },
   }));
 }
 

@@ -55,7 +55,7 @@ function applyProject(name: string, project: BlindspotProject, withPlan: boolean
       siteSource: project.sites?.source ?? null,
     },
     analysis: { ...s.analysis, settings: project.analysisSettings },
-    ui: { ...initialUi, showPersonal: s.ui.showPersonal },
+    ui: { ...initialUi, showPersonal: s.ui.showPersonal, view: s.ui.view, privacy: s.ui.privacy },
   }));
   if (withPlan) restorePlan({ proposals: project.proposals, pinned: project.pinned });
 }

@@ -16,6 +16,11 @@ export function selectAndFly(selection: Selection, bounds: [number, number, numb
   setUi({ selection, flyTarget: { bounds, seq: ++flySeq } });
 }
 
+/** Moves the map to an extent. */
+export function flyTo(bounds: [number, number, number, number]): void {
+  setUi({ flyTarget: { bounds, seq: ++flySeq } });
+}
+
 export function setAnalysisSettings(patch: Partial<AnalysisSettings>): void {
   appStore.setState((s) => ({ analysis: { ...s.analysis, settings: { ...s.analysis.settings, ...patch } } }));
 }
