@@ -91,6 +91,17 @@ export interface FlyTarget {
   seq: number;
 }
 
+/** How saving on this machine goes: the last good save, a failure to show, news from another tab. */
+export interface StorageState {
+  /** When the plan was last saved (ISO), and its revision. */
+  planSavedAt: string | null;
+  planRev: number;
+  /** A save failed: the disk is full (quota) or storage is not available. Cleared by the next good save. */
+  error: 'quota' | 'unavailable' | null;
+  /** The plan was changed in another tab: `updated` (shown here now) or `conflict` (an edit here was not saved). */
+  notice: 'updated' | 'conflict' | null;
+}
+
 export interface UiSlice {
   load: LoadStatus;
   mappingRequest: MappingRequest | null;
@@ -107,6 +118,7 @@ export interface UiSlice {
    * 1–4 shown as <5): on by default in the committee view, off by default in the engineer's.
    */
   privacy: Record<AppView, boolean>;
+  storage: StorageState;
 }
 
 /** What the user's site plan is at one moment: the unit of undo/redo and of saving. */
@@ -196,6 +208,7 @@ export const initialUi: UiSlice = {
   showPersonal: false,
   view: 'engineer',
   privacy: { engineer: false, committee: true },
+  storage: { planSavedAt: null, planRev: 0, error: null, notice: null },
 };
 
 export const initialCommittee: CommitteeSlice = {

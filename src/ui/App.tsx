@@ -20,6 +20,7 @@ import { MappingDialog } from './MappingDialog.tsx';
 import { MapView } from './MapView.tsx';
 import { ProposalPanel } from './ProposalPanel.tsx';
 import { StatusBar } from './StatusBar.tsx';
+import { StorageBanner } from './StorageBanner.tsx';
 import { TemplateLinks } from './TemplateLinks.tsx';
 import { useT } from './use-t.ts';
 import { usePlanShortcuts } from './use-plan-shortcuts.ts';
@@ -67,6 +68,7 @@ export function App() {
           <div className="map-wrap">
             {webGlFailed ? <p className="map-error">{t('map.webglFailed')}</p> : <MapView onWebGlError={onWebGlError} />}
             <StatusBar />
+            <StorageBanner />
           </div>
           {view === 'engineer' && <DetailsPanel />}
         </main>

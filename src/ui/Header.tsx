@@ -2,8 +2,8 @@
 import { formatNumber, LANGS, type Lang } from '../i18n/translate.ts';
 import { importHouseholdFile, importSitesFile } from '../state/actions/load-dataset.ts';
 import { setImportSummaryOpen, setLang } from '../state/actions/ui-actions.ts';
-import { openProjectFile, projectText } from '../state/actions/project-actions.ts';
-import { downloadText } from './download-text.ts';
+import { openProjectFile } from '../state/actions/project-actions.ts';
+import { saveProject } from './save-project.ts';
 import { useApp } from '../state/app-store.ts';
 import { selectTotalSummary } from '../state/selectors.ts';
 import { FilePickButton } from './FilePickButton.tsx';
@@ -16,10 +16,6 @@ const HOUSEHOLD_FILES = `.csv,.txt,.tsv,.xlsx,.geojson,.json,text/csv,${XLSX_TYP
 const SITE_FILES = `.csv,.txt,.xlsx,text/csv,${XLSX_TYPE}`;
 const PROJECT_FILES = '.json,application/json';
 
-function saveProject(): void {
-  const stamp = new Date().toISOString().slice(0, 10);
-  downloadText(`blindspot-${stamp}.blindspot.json`, projectText(), 'application/json');
-}
 
 export function Header() {
   const t = useT();

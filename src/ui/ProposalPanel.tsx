@@ -17,6 +17,7 @@ import { MarginalGainChart } from './MarginalGainChart.tsx';
 import { NumberField } from './NumberField.tsx';
 import { PlanExport } from './PlanExport.tsx';
 import { SuggestMethod } from './SuggestMethod.tsx';
+import { SaveStatus } from './SaveStatus.tsx';
 import { useLang, useT } from './use-t.ts';
 
 const PROPOSAL_FILES = '.geojson,.json,application/geo+json,application/json';
@@ -93,6 +94,7 @@ export function ProposalPanel() {
           {t('plan.redo')}
         </button>
       </div>
+      <SaveStatus />
       {mode !== 'select' && <p className="hint mode-hint">{t(mode === 'add' ? 'plan.addHint' : 'plan.pinHint')}</p>}
       {proposals.length === 0 ? (
         <p className="muted">{t('plan.empty')}</p>

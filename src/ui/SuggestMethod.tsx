@@ -4,7 +4,14 @@ import { useT } from './use-t.ts';
 
 export function SuggestMethod({ result }: { result: SuggestResult }) {
   const t = useT();
-  if (result.method === 'greedy') return <p className="muted" data-testid="suggest-method" data-method="greedy">{t('plan.method.greedy')}</p>;
+  if (result.method === 'greedy') {
+    const why = result.milpStatus === 'too_large' ? 'tooLarge' : result.milpStatus === 'not_proven' ? 'notProven' : 'noSolver';
+    return (
+      <p className="muted" data-testid="suggest-method" data-method="greedy" data-milp-status={result.milpStatus ?? 'none'}>
+        {t('plan.method.greedy')} {t(`plan.method.greedy.${why}`)}
+      </p>
+    );
+  }
   const solver = t(result.exactMethod === 'milp' ? 'plan.solver.milp' : 'plan.solver.bruteForce');
   const gap = (result.greedyGapPercent ?? 0).toFixed(1);
   return (

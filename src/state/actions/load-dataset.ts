@@ -9,6 +9,7 @@ import { initialUi, type DatasetSlice, type DatasetSource } from '../store.ts';
 import { clearSavedImport, loadSavedImport, saveImport, type SavedImportKind } from '../saved-import.ts';
 import { deleteLocal, readLocal } from '../local-db.ts';
 import { reopenSavedProject, type SavedProject } from './project-actions.ts';
+import { reportStorageError } from '../saved-plan.ts';
 import { loadRememberedMappings, rememberMapping } from '../saved-settings.ts';
 import { core } from './core.ts';
 
@@ -29,7 +30,7 @@ function finishLoad(request: number, dataset: DatasetSlice, openSummary: boolean
   if (request !== latestRequest) return;
   appStore.setState((s) => ({
     dataset,
-    ui: { ...initialUi, showPersonal: s.ui.showPersonal, view: s.ui.view, privacy: s.ui.privacy, importSummaryOpen: openSummary },
+    ui: { ...initialUi, showPersonal: s.ui.showPersonal, view: s.ui.view, privacy: s.ui.privacy, storage: s.ui.storage, importSummaryOpen: openSummary },
   }));
 }
 
@@ -65,8 +66,8 @@ async function remember(kind: SavedImportKind, name: string, bytes: ArrayBuffer,
   try {
     await saveImport(kind, { name, bytes, savedAt: new Date().toISOString(), options });
     if (kind === 'households') await deleteLocal('project');
-  } catch {
-    /* storage refused (quota, private mode): the import still works for this session */
+  } catch (err) {
+    reportStorageError(err); // the import still works for this session; the user is told
   }
 }
 

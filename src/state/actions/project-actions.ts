@@ -10,6 +10,7 @@ import { appStore } from '../app-store.ts';
 import { deleteLocal, writeLocal } from '../local-db.ts';
 import { initialUi } from '../store.ts';
 import { restorePlan } from './plan-actions.ts';
+import { reportStorageError } from '../saved-plan.ts';
 
 export interface SavedProject {
   name: string;
@@ -55,7 +56,7 @@ function applyProject(name: string, project: BlindspotProject, withPlan: boolean
       siteSource: project.sites?.source ?? null,
     },
     analysis: { ...s.analysis, settings: project.analysisSettings },
-    ui: { ...initialUi, showPersonal: s.ui.showPersonal, view: s.ui.view, privacy: s.ui.privacy },
+    ui: { ...initialUi, showPersonal: s.ui.showPersonal, view: s.ui.view, privacy: s.ui.privacy, storage: s.ui.storage },
   }));
   if (withPlan) restorePlan({ proposals: project.proposals, pinned: project.pinned });
 }
@@ -71,7 +72,7 @@ export async function openProjectFile(file: File): Promise<boolean> {
     const project = parseProjectFile(text);
     applyProject(file.name, project, true);
     const saved: SavedProject = { name: file.name, text, savedAt: new Date().toISOString() };
-    await Promise.all([writeLocal('project', saved), deleteLocal('households'), deleteLocal('sites')]).catch(() => undefined);
+    await Promise.all([writeLocal('project', saved), deleteLocal('households'), deleteLocal('sites')]).catch(reportStorageError);
     return true;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
