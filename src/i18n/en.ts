@@ -219,7 +219,7 @@ export const en: Record<MessageKey, string> = {
   'crash.body': 'Your data is not lost: the imported data and the plan are still on this computer. Save a project file first, then reload the page.',
   'crash.reload': 'Reload',
   'crash.retry': 'Try again',
-  'error.worker': 'The background worker failed: {message}. Try again; if it keeps failing, save a project file and reload the page.',
+  'error.worker_failed': 'The background worker failed: {message}. Try again; if it keeps failing, save a project file and reload the page.',
   'error.empty_file': 'The file is empty.',
   'error.no_coordinate_columns': 'No longitude and latitude columns were found.',
   'error.invalid_json': 'The file is not valid JSON.',

@@ -217,7 +217,7 @@ export const zhCN = {
   'crash.body': '你的数据没有丢失：导入的数据和规划都还在本机。可以先保存项目文件，再重新载入页面。',
   'crash.reload': '重新载入',
   'crash.retry': '再试一次',
-  'error.worker': '后台计算进程出错：{message}。请重试；如果一再出错，请保存项目文件后重新载入页面。',
+  'error.worker_failed': '后台计算进程出错：{message}。请重试；如果一再出错，请保存项目文件后重新载入页面。',
   'error.empty_file': '文件是空的。',
   'error.no_coordinate_columns': '找不到经度和纬度列。',
   'error.invalid_json': '不是有效的 JSON 文件。',

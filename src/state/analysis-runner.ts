@@ -30,7 +30,7 @@ async function run(): Promise<void> {
     appStore.setState((s) => ({ analysis: { ...s.analysis, result, resultFor: households, running: false, error: null } }));
   } catch (err) {
     if (request !== latest) return;
-    const error = err instanceof Error ? err.message : String(err);
+    const error = { message: err instanceof Error ? err.message : String(err), code: (err as { code?: string }).code };
     appStore.setState((s) => ({ analysis: { ...s.analysis, running: false, error } }));
   }
 }

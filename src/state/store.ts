@@ -82,7 +82,7 @@ export interface AnalysisSlice {
   /** The household array the result's indices refer to. */
   resultFor: Household[] | null;
   running: boolean;
-  error: string | null;
+  error: { message: string; code?: string } | null;
 }
 
 /** A request to move the map to an extent; `seq` makes a repeated request distinct. */

@@ -12,6 +12,7 @@ import { useCountText } from './area-format.tsx';
 import { selectPrivacy } from '../state/committee-selectors.ts';
 import { NumberField } from './NumberField.tsx';
 import { useT } from './use-t.ts';
+import { errorText } from './error-text.ts';
 
 const SHOWN_ISOLATED = 50;
 const FLY_MARGIN_DEG = 0.004;
@@ -100,7 +101,7 @@ export function ClusterPanel() {
         />
         <UncoveredClasses />
       </details>
-      {error && <p className="error-text">{t('error.generic', { message: error })}</p>}
+      {error && <p className="error-text" role="alert">{errorText(t, error)}</p>}
       {analysis && (
         <>
           <p className="cluster-summary" data-testid="cluster-summary">

@@ -19,6 +19,7 @@ import { PlanExport } from './PlanExport.tsx';
 import { SuggestMethod } from './SuggestMethod.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { useLang, useT } from './use-t.ts';
+import { errorText } from './error-text.ts';
 
 const PROPOSAL_FILES = '.geojson,.json,application/geo+json,application/json';
 /** Half-width of the view a click on a proposal flies to, degrees (~2.5 km). */
@@ -49,7 +50,7 @@ function SuggestForm() {
       <button type="button" data-testid="suggest-sites" disabled={!hasData || suggest.running} onClick={() => void suggestSites(count, radiusM)}>
         {suggest.running ? t('plan.suggestRunning') : t('plan.suggestButton', { count })}
       </button>
-      {suggest.error && <p className="error-text">{t('error.generic', { message: suggest.error.message })}</p>}
+      {suggest.error && <p className="error-text" role="alert">{errorText(t, suggest.error)}</p>}
       {result && (
         <div data-testid="suggest-result">
           <p>

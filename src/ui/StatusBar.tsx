@@ -16,7 +16,7 @@ export function StatusBar() {
     );
   // The core's own English message stays as a tooltip; the user reads the catalogue's wording.
   const key = `error.${load.code}`;
-  const message = load.code && isMessageKey(key) ? t(key) : load.message;
+  const message = load.code && isMessageKey(key) ? t(key, { message: load.message }) : load.message;
   return (
     <div className="status error" role="alert" data-testid="import-error" title={load.message}>
       {load.name === 'demo' ? t('error.demoFailed', { message }) : t('import.failed', { name: load.name, message })}

@@ -1,6 +1,7 @@
 /**
  * The app's handle on the core worker: one request → one promise. Errors come back as
- * `UserInputError` when the core said the input cannot be used, else as `Error`.
+ * `UserInputError` when the core said the input cannot be used, `WorkerFailedError` when the
+ * worker itself failed (the next request starts a new one), else as `Error`.
  */
 import {
   UserInputError,
@@ -33,36 +34,53 @@ type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 type Pending = { resolve: (value: unknown) => void; reject: (reason: Error) => void };
 
+/** The worker itself failed (its script, a message that could not be read): `code` for the UI's words. */
+export class WorkerFailedError extends Error {
+  readonly code = 'worker_failed';
+}
+
 export function createCoreClient(): CoreClient {
-  const worker = new Worker(new URL('./core.worker.ts', import.meta.url), { type: 'module' });
   const pending = new Map<number, Pending>();
   let nextId = 1;
+  let worker: Worker | null = null;
+  let sent: { households: Household[]; sites: Site[] } | null = null;
 
-  worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
-    const response = event.data;
-    const entry = pending.get(response.id);
-    if (!entry) return;
-    pending.delete(response.id);
-    if (response.ok) entry.resolve(response.result);
-    else if (response.error.name === 'UserInputError')
-      entry.reject(new UserInputError(response.error.code ?? 'unreadable', response.error.message, response.error.params));
-    else entry.reject(new Error(response.error.message));
-  };
-  worker.onerror = (event) => {
-    for (const entry of pending.values()) entry.reject(new Error(event.message || 'worker failed'));
+  /** Every request waiting on a failed worker fails in words; the next request starts a fresh worker. */
+  function fail(message: string): void {
+    for (const entry of pending.values()) entry.reject(new WorkerFailedError(message));
     pending.clear();
-  };
+    worker?.terminate();
+    worker = null;
+    sent = null;
+  }
+
+  function start(): Worker {
+    const w = new Worker(new URL('./core.worker.ts', import.meta.url), { type: 'module' });
+    w.onmessage = (event: MessageEvent<WorkerResponse>) => {
+      const response = event.data;
+      const entry = pending.get(response.id);
+      if (!entry) return;
+      pending.delete(response.id);
+      if (response.ok) entry.resolve(response.result);
+      else if (response.error.name === 'UserInputError')
+        entry.reject(new UserInputError(response.error.code ?? 'unreadable', response.error.message, response.error.params));
+      else entry.reject(new Error(response.error.message));
+    };
+    w.onerror = (event) => fail(event.message || 'the worker stopped');
+    w.onmessageerror = () => fail('a message from the worker could not be read');
+    return w;
+  }
 
   function request<T>(message: WithoutId<WorkerRequest>): Promise<T> {
     const id = nextId++;
+    worker ??= start();
+    const target = worker;
     return new Promise<T>((resolve, reject) => {
       pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
       const bytes = (message as { bytes?: ArrayBuffer }).bytes;
-      worker.postMessage({ ...message, id }, bytes ? [bytes] : []);
+      target.postMessage({ ...message, id }, bytes ? [bytes] : []);
     });
   }
-
-  let sent: { households: Household[]; sites: Site[] } | null = null;
 
   function sendDataset(households: Household[], sites: Site[]): void {
     if (sent?.households === households && sent.sites === sites) return;

@@ -12,6 +12,7 @@ import { reopenSavedProject, type SavedProject } from './project-actions.ts';
 import { reportStorageError } from '../saved-plan.ts';
 import { loadRememberedMappings, rememberMapping } from '../saved-settings.ts';
 import { core } from './core.ts';
+import { WorkerFailedError } from '../../worker/core-client.ts';
 
 /** Errors after which the user can still map the columns by hand. */
 const MAPPABLE_ERRORS = new Set(['no_coordinate_columns', 'no_header']);
@@ -51,7 +52,7 @@ function sourceOf(kind: DatasetSource['kind'], name: string, parsed: HouseholdsF
 function failLoad(request: number, name: string, err: unknown): void {
   if (request !== latestRequest) return;
   const message = err instanceof Error ? err.message : String(err);
-  const code = err instanceof UserInputError ? err.code : undefined;
+  const code = err instanceof UserInputError || err instanceof WorkerFailedError ? err.code : undefined;
   appStore.setState((s) => ({ ui: { ...s.ui, load: { state: 'error', name, message, code } } }));
 }
 
