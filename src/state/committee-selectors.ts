@@ -10,19 +10,9 @@ import {
   type Household, type ProposedSite,
 } from '../core/index.ts';
 import type { AppState, CommitteeSortKey } from './store.ts';
+import { memoLast } from './selectors.ts';
 
 export const selectPrivacy = (s: AppState): boolean => s.ui.privacy[s.ui.view];
-
-function memoLast<A extends unknown[], R>(compute: (...args: A) => R): (...args: A) => R {
-  let lastArgs: A | null = null;
-  let lastResult: R;
-  return (...args: A) => {
-    if (lastArgs && args.length === lastArgs.length && args.every((a, i) => a === lastArgs![i])) return lastResult;
-    lastArgs = args;
-    lastResult = compute(...args);
-    return lastResult;
-  };
-}
 
 const report = memoLast(
   (households: Household[], level: AreaLevel, uncovered: readonly AttendanceClass[], proposals: ProposedSite[]): AreaReport =>

@@ -5,7 +5,8 @@
 import { summarizeClasses, type ClassSummary, type Household } from '../core/index.ts';
 import type { AppState } from './store.ts';
 
-function memoLast<A extends unknown[], R>(compute: (...args: A) => R): (...args: A) => R {
+/** Remembers the last answer: recomputes only when an argument changes identity. */
+export function memoLast<A extends unknown[], R>(compute: (...args: A) => R): (...args: A) => R {
   let lastArgs: A | null = null;
   let lastResult: R;
   return (...args: A) => {
