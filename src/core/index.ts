@@ -119,3 +119,16 @@ export {
 } from './analysis/aggregate-hexagons.ts';
 export { areaReportToCsv, AREA_REPORT_CSV_HEADER, type AreaReportCsvOptions } from './io/export-area-report-csv.ts';
 export { csvCell } from './io/csv-cell.ts';
+
+// Terrain input (issue 8): grid DEMs, SRTM .hgt and GeoTIFF readers, mosaics, the synthetic demo terrain.
+export { createGridDem, type DemGrid, type DemSamples, type GridDem } from './terrain/grid-dem.ts';
+export { mosaicDems } from './terrain/mosaic-dems.ts';
+export { readHgt, hgtTileCorner, HGT_VOID, HGT_SIDES } from './terrain/read-hgt.ts';
+export { readGeotiffDem, MAX_GEOTIFF_DEM_SAMPLES, type ReadGeotiffDemOptions } from './terrain/read-geotiff-dem.ts';
+export { readDemFiles, MAX_DEM_SAMPLES, type DemFile } from './terrain/read-dem-files.ts';
+export {
+  demoTerrainInput, DEMO_TERRAIN_INPUT_RULES, type DemoTerrainInput, type DemoTerrainPlace, type DemoTerrainSite,
+} from './terrain/demo-terrain-input.ts';
+export {
+  generateDemoTerrain, DEMO_TERRAIN_LABEL, DEMO_TERRAIN_DEFAULTS, type DemoTerrain, type DemoTerrainStats,
+} from './terrain/demo-terrain.ts';

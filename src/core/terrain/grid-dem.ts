@@ -17,7 +17,7 @@
  *   Points within 1e-9 of a cell of the bounds count as inside (floating-point slack).
  * - The samples are not copied: the Dem reads the grid's typed array in place (each query reads
  *   four samples). Whoever built the grid must not change it afterwards.
- * Cost: `elevationM` O(1), ~20 ns; memory: the grid itself (2 bytes/sample Int16, 4 Float32).
+ * Cost: `elevationM` O(1), 0.1–0.2 µs measured (scattered queries on a 3″ tile); memory: the grid itself (2 bytes/sample Int16, 4 Float32).
  */
 import type { Dem } from '../model/dem.ts';
 import { UserInputError } from '../model/errors.ts';

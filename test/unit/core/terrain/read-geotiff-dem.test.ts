@@ -1,3 +1,4 @@
+import { zlibSync } from 'fflate';
 import { writeArrayBuffer } from 'geotiff';
 import { describe, expect, it } from 'vitest';
 import { readGeotiffDem } from '../../../../src/core/terrain/read-geotiff-dem.ts';
@@ -70,6 +71,13 @@ describe('readGeotiffDem, WGS-84 grids', () => {
       expect(dem.elevationM(108.025, 29.985)).toBeCloseTo(220, 5);
       expect(dem.grids[0]!.samples).toBeInstanceOf(samples instanceof Int32Array ? Int32Array : Float32Array);
     }
+  });
+
+  it('reads a Deflate-compressed Float32 grid (as GDAL writes with COMPRESS=DEFLATE)', async () => {
+    const samples = Float32Array.from({ length: 12 }, (_, i) => 1000 + i * 10);
+    const dem = await readGeotiffDem(writeTestTiff(base({ samples, deflate: (b) => zlibSync(b) })), 'deflate.tif');
+    expect(dem.elevationM(108.005, 29.995)).toBeCloseTo(1000, 5);
+    expect(dem.elevationM(108.035, 29.975)).toBeCloseTo(1110, 5);
   });
 
   it('reads a Float32 GeoTIFF written by geotiff itself (big-endian), Uint8Array view input', async () => {

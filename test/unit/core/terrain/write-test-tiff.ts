@@ -18,6 +18,8 @@ export interface TestTiff {
   geoKeys?: Record<number, number>;
   /** GDAL_NODATA (42113) text. */
   nodata?: string;
+  /** Deflate (Compression 8): the strip as a zlib stream made by this function (e.g. fflate's zlibSync). */
+  deflate?: (bytes: Uint8Array) => Uint8Array;
 }
 
 /** GeoKey ids. */
@@ -33,12 +35,14 @@ export function writeTestTiff(t: TestTiff): Uint8Array {
   const format = s instanceof Float32Array || s instanceof Float64Array ? 3
     : s instanceof Int16Array || s instanceof Int32Array ? 2 : 1;
   const bits = s.BYTES_PER_ELEMENT * 8;
-  const dataBytes = s.length * s.BYTES_PER_ELEMENT;
+  const raw = new Uint8Array(s.buffer, s.byteOffset, s.length * s.BYTES_PER_ELEMENT);
+  const strip = t.deflate ? t.deflate(raw) : raw;
+  const dataBytes = strip.length;
   const entries: Entry[] = [
     { tag: 256, type: LONG, values: [t.width] },
     { tag: 257, type: LONG, values: [t.height] },
     { tag: 258, type: SHORT, values: [bits] },
-    { tag: 259, type: SHORT, values: [1] },
+    { tag: 259, type: SHORT, values: [t.deflate ? 8 : 1] },
     { tag: 262, type: SHORT, values: [1] },
     { tag: 273, type: LONG, values: [0] }, // patched below
     { tag: 277, type: SHORT, values: [1] },
@@ -92,8 +96,7 @@ export function writeTestTiff(t: TestTiff): Uint8Array {
     p += 12;
   });
   view.setUint32(p, 0, true);
-  const bytes = new Uint8Array(s.buffer, s.byteOffset, dataBytes);
   // Samples little-endian: typed arrays are in the platform's order, which is little-endian on every target we run.
-  out.set(bytes, dataOffset);
+  out.set(strip, dataOffset);
   return out;
 }
