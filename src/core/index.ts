@@ -120,6 +120,32 @@ export {
 export { areaReportToCsv, AREA_REPORT_CSV_HEADER, type AreaReportCsvOptions } from './io/export-area-report-csv.ts';
 export { csvCell } from './io/csv-cell.ts';
 
+// Terrain-aware coverage (issue 8): propagation core — Hata, knife edge, profile, Deygout, RSRP, raster, model.
+export type { Dem } from './model/dem.ts';
+export {
+  PROPAGATION_DEFAULTS, EFFECTIVE_EARTH_RADIUS_M, SPEED_OF_LIGHT_M_PER_S, wavelengthM,
+} from './propagation/propagation-defaults.ts';
+export {
+  okumuraHataLossDb, hataTerms, HATA_ENVIRONMENTS, HATA_VALIDITY, HATA_MIN_DISTANCE_KM, HATA_MIN_BASE_HEIGHT_M,
+  type HataEnvironment, type HataWarning, type HataInput, type HataLoss, type HataTerms,
+} from './propagation/okumura-hata.ts';
+export { knifeEdgeLossDb, fresnelParameterV, KNIFE_EDGE_MIN_V } from './propagation/knife-edge.ts';
+export { demStepM } from './propagation/dem-step-m.ts';
+export { terrainProfile, type TerrainProfile, type TerrainProfileOptions } from './propagation/terrain-profile.ts';
+export { deygoutDiffraction, DEYGOUT_SECONDARY_MIN_V, type DeygoutResult, type DiffractionEdge } from './propagation/deygout-diffraction.ts';
+export { resourceBlocks, referenceSignalPowerDbm } from './propagation/reference-signal-power.ts';
+export {
+  predictRsrp, hataRangeKm, resolveRadio, type RadioSite, type PropagationOptions, type RsrpPrediction, type HataRangeOptions,
+} from './propagation/predict-rsrp.ts';
+export {
+  coverageRaster, DEFAULT_RADIALS, DEFAULT_RASTER_CELL_DEG, type CoverageRaster, type CoverageRasterOptions,
+} from './propagation/coverage-raster.ts';
+export { coverageOutline } from './propagation/coverage-outline.ts';
+export { sampleCoverageRaster } from './propagation/sample-coverage-raster.ts';
+export {
+  terrainCoverageModel, type TerrainCoverageModel, type TerrainCoverageOptions,
+} from './propagation/terrain-coverage-model.ts';
+
 // Terrain input (issue 8): grid DEMs, SRTM .hgt and GeoTIFF readers, mosaics, the synthetic demo terrain.
 export { createGridDem, type DemGrid, type DemSamples, type GridDem } from './terrain/grid-dem.ts';
 export { mosaicDems } from './terrain/mosaic-dems.ts';

@@ -19,13 +19,17 @@
  *
  * Flags: `--quick` skips Turf at 100,000 (then the ratio there is not measured) and the plain
  * greedy at 1,000,000 (~20 s); `--sizes=10000,100000` picks the DBSCAN sizes;
- * `--only=dbscan|suggest` runs one part.
+ * `--only=dbscan|suggest|coverage` runs one part (coverage: see `benchCoverage` at the end).
  */
 import os from 'node:os';
 import { clusterDbscan, greedyMaxCover, type MaxCoverInstance, type MaxCoverResult } from '../../src/core/index.ts';
 import { mulberry32, syntheticCounty } from './synthetic-county.ts';
 import { plainGreedyMaxCover } from './plain-greedy-max-cover.ts';
 import { clustersDbscan, featureCollection, point } from '@turf/turf';
+import {
+  coverageOutline, coverageRaster, createGridDem, haversineLonLatM, sampleCoverageRaster, terrainCoverageModel, type CoverageRaster,
+  type Site,
+} from '../../src/core/index.ts';
 
 const EPS_M = 500;
 const MIN_POINTS = 3;
@@ -62,6 +66,7 @@ function printTable(header: string[], rows: string[][]): void {
 
 if (only === undefined || only === 'dbscan') benchDbscan();
 if (only === undefined || only === 'suggest') benchSuggest();
+if (only === undefined || only === 'coverage') benchCoverage();
 
 function benchDbscan(): void {
   console.log(`clusterDbscan vs @turf/clusters-dbscan: eps ${EPS_M} m, minPoints ${MIN_POINTS}, seed ${SEED}\n`);
@@ -168,4 +173,109 @@ function benchSuggest(): void {
     console.error('\nlazy and plain greedy picked differently');
     process.exitCode = 1;
   }
+}
+
+/**
+ * Terrain-aware coverage (issue 8): one site's coverage raster (radial sweep, 720 radials, Hata
+ * range ≈ 11.5 km with the defaults) on a seeded synthetic 3″ DEM (`createGridDem`, Int16,
+ * 0.5° × 0.5° around 108.0°E 30.0°N: sharp ridges and valleys from seeded directional waves,
+ * ≈ 200–1,500 m), for 6 seeded sites; target ≤ 300 ms per site. Per site: raster time (median
+ * of 5 after a warm-up), outline time, covered cells, and the agreement of "raster ≥ −105 dBm"
+ * with the exact rule `covers` (Deygout over a per-point profile) at every other cell centre each
+ * way within the reach, with the time per `covers` call.
+ * Then what terrain costs `suggest`: coverage sets of 20 seeded candidates over 5,000 seeded
+ * homes (`syntheticCounty` in the DEM's box), by the exact `covers` on the homes within reach
+ * and by a raster per candidate plus a cell look-up per home; the share of (candidate, home)
+ * pairs on which both agree.
+ */
+function benchCoverage(): void {
+  const CELL = 1 / 1200, HALF = 0.25, LON0 = 108.0, LAT0 = 30.0;
+  const n = Math.round((2 * HALF) / CELL) + 1;
+  const rnd = mulberry32(SEED + 8);
+  const waves = Array.from({ length: 14 }, (_, k) => {
+    const wavelengthM = 1500 + rnd() * 14_000, dir = rnd() * Math.PI;
+    return { kx: (2 * Math.PI * Math.cos(dir)) / wavelengthM, ky: (2 * Math.PI * Math.sin(dir)) / wavelengthM,
+      phase: rnd() * 2 * Math.PI, amplitudeM: (15 + 0.01 * wavelengthM) * (k % 3 === 0 ? 1.6 : 1), ridge: k % 2 === 0 };
+  });
+  const mPerDegLat = 111_195, mPerDegLon = 111_195 * Math.cos(LAT0 * Math.PI / 180);
+  const samples = new Int16Array(n * n);
+  for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) {
+    const x = (i * CELL - HALF) * mPerDegLon, y = (HALF - j * CELL) * mPerDegLat;
+    let h = 700;
+    for (const w of waves) {
+      const s = Math.sin(w.kx * x + w.ky * y + w.phase);
+      h += w.ridge ? w.amplitudeM * (1 - 2 * Math.abs(s)) : w.amplitudeM * s;
+    }
+    samples[j * n + i] = Math.round(Math.max(150, h));
+  }
+  let lo = Infinity, hi = -Infinity;
+  for (const v of samples) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+  const dem = createGridDem({
+    samples, width: n, height: n, westLon: LON0 - HALF, northLat: LAT0 + HALF, cellSizeDeg: [CELL, CELL], registration: 'point',
+    label: 'bench terrain (synthetic)', synthetic: true,
+  });
+  console.log(`\ncoverage raster on a synthetic 3″ DEM: ${n} × ${n} samples, ${lo}–${hi} m, seed ${SEED + 8}; 720 radials, ` +
+    'threshold −105 dBm, defaults (900 MHz, 10 MHz, 58 dBm, 30 m, open)\n');
+  const model = terrainCoverageModel(dem);
+  const site = (k: number, lon: number, lat: number): Site => ({
+    id: `b${k}`, name: `b${k}`, lon, lat, status: 'proposed', antennaHeightM: 30, bandMHz: 900, eirpDbm: 58, radiusM: 0,
+  });
+  const sites = Array.from({ length: 6 }, (_, k) => site(k, LON0 + (rnd() - 0.5) * 0.16, LAT0 + (rnd() - 0.5) * 0.16));
+  const rows: string[][] = [];
+  let worst = 0;
+  for (const s of sites) {
+    coverageRaster(s, dem);
+    const times: number[] = [];
+    let r: CoverageRaster = coverageRaster(s, dem);
+    for (let k = 0; k < 5; k++) { const [out, ms] = time(() => coverageRaster(s, dem)); r = out; times.push(ms); }
+    const [outline, outlineMs] = time(() => coverageOutline(r, -105));
+    let covered = 0, inReach = 0, agree = 0, checked = 0, coversMs = 0;
+    for (let j = 0; j < r.height; j++) for (let i = 0; i < r.width; i++) {
+      const v = r.rsrpDbm[j * r.width + i]!;
+      if (Number.isNaN(v)) continue;
+      inReach++;
+      if (v >= -105) covered++;
+      if (i % 2 || j % 2) continue;
+      const lon = r.bounds[0] + (i + 0.5) * r.cellSizeDeg[0], lat = r.bounds[3] - (j + 0.5) * r.cellSizeDeg[1];
+      const [exact, ms] = time(() => model.covers(s, lon, lat));
+      coversMs += ms; checked++;
+      if (exact === (v >= -105)) agree++;
+    }
+    const ms = median(times);
+    worst = Math.max(worst, ms);
+    rows.push([
+      `${s.lon.toFixed(3)}, ${s.lat.toFixed(3)}`, String(Math.round(dem.elevationM(s.lon, s.lat))), `${r.width} × ${r.height}`, ms.toFixed(0),
+      `${Math.min(...times).toFixed(0)}–${Math.max(...times).toFixed(0)}`, outlineMs.toFixed(0),
+      outline.type === 'Polygon' ? '1' : String(outline.coordinates.length), `${((100 * covered) / inReach).toFixed(1)} %`,
+      `${((100 * agree) / checked).toFixed(2)} % of ${checked.toLocaleString('en-US')}`, ((1000 * coversMs) / checked).toFixed(0),
+    ]);
+  }
+  printTable(['site', 'ground m', 'grid', 'raster ms (median)', 'range', 'outline ms', 'parts', 'covered (of reach)',
+    'agreement raster vs covers', 'covers µs'], rows);
+  console.log(`\nworst median raster time: ${worst.toFixed(0)} ms (target ≤ 300 ms)`);
+
+  // Coverage sets for suggest: exact covers vs raster look-up.
+  const homes = syntheticCounty(5000, SEED + 9, { west: LON0 - 0.2, east: LON0 + 0.2, south: LAT0 - 0.2, north: LAT0 + 0.2 });
+  const cands = Array.from({ length: 20 }, (_, k) => { const h = Math.floor(rnd() * 5000); return site(100 + k, homes.lon[h]!, homes.lat[h]!); });
+  const reachM = model.reachM(cands[0]!);
+  const near = cands.map((c) => {
+    const out: number[] = [];
+    for (let h = 0; h < 5000; h++) if (haversineLonLatM(c.lon, c.lat, homes.lon[h]!, homes.lat[h]!) <= reachM) out.push(h);
+    return out;
+  });
+  const [exactSets, exactMs] = time(() => cands.map((c, k) => near[k]!.filter((h) => model.covers(c, homes.lon[h]!, homes.lat[h]!))));
+  const [rasterSets, rasterMs] = time(() => cands.map((c, k) => {
+    const r = coverageRaster(c, dem);
+    return near[k]!.filter((h) => sampleCoverageRaster(r, homes.lon[h]!, homes.lat[h]!) >= -105);
+  }));
+  let pairs = 0, same = 0, exactCovered = 0;
+  cands.forEach((_, k) => {
+    const a = new Set(exactSets[k]), b = new Set(rasterSets[k]);
+    exactCovered += a.size;
+    for (const h of near[k]!) { pairs++; if (a.has(h) === b.has(h)) same++; }
+  });
+  printTable(['candidates', 'homes', 'homes within reach', 'exact covers ms', 'raster + look-up ms', 'homes covered (exact)', 'pairs agreeing'], [[
+    '20', '5,000', pairs.toLocaleString('en-US'), exactMs.toFixed(0), rasterMs.toFixed(0), exactCovered.toLocaleString('en-US'),
+    `${((100 * same) / pairs).toFixed(2)} %`,
+  ]]);
 }
