@@ -12,17 +12,27 @@
  * `{ok, households, uncoveredHouseholds, uncoveredStudents, clusters, isolatedHouseholds,
  * isolatedHouseholdIds (not with --privacy), issues, epsM, minHouseholds}` plus, with --sites,
  * `sites` and `siteIssues`, and for an OpenCelliD export `sitesKind: "opencellid"` and `cells`.
+ * `--dem DEM.tif|N29E107.hgt,…|demo` (needs `--sites`; issue 8 §3): the existing sites' coverage
+ * predicted over the terrain (`terrainCoverageModel`, threshold = the `fair` edge,
+ * --threshold-rsrp-poor) flags the households with no usable report (`unknown`) that no site is
+ * predicted to cover. A flag only: classes, clusters and counts above are unchanged. The file's
+ * `blindspot` header gains `predictedUncovered: {coverageModel: "terrain", dem, thresholdDbm,
+ * unknownHouseholds, households, students, householdIds (not with --privacy)}` and the summary
+ * `dem`, `predictedUncoveredHouseholds` and `predictedUncoveredStudents`.
  * Exit codes: 0 done (even with row issues); 1 a file cannot be used (unreadable, no usable
- * household row); 2 bad usage (unknown option, --eps-m not a number in 0.001 … 1,000,000 m,
- * --min-households not a whole number ≥ 1, no or an unknown class in --uncovered).
+ * household row; a DEM that cannot be used); 2 bad usage (unknown option, --eps-m not a number in
+ * 0.001 … 1,000,000 m, --min-households not a whole number ≥ 1, no or an unknown class in
+ * --uncovered, --dem without --sites).
  * Hidden option `--generated-at ISO` stamps the output with a fixed time (golden tests).
  */
 import { basename } from 'node:path';
 import {
-  analyzeBlindspots, checkAnalysisSettings, clustersToGeoJson, DEFAULT_ANALYSIS_SETTINGS, parseHouseholdsFile,
+  terrainCoverageModel, analyzeBlindspots, checkAnalysisSettings, clustersToGeoJson, DEFAULT_ANALYSIS_SETTINGS, parseHouseholdsFile,
   parseSitesFile, UserInputError, type AnalysisSettings, type AttendanceClass, type ClustersFeatureCollection, type Site,
 } from '../core/index.ts';
+import { predictUnreportedUncovered } from '../core/terrain/predict-unreported-uncovered.ts';
 import { CLASSIFY_OPTION_NAMES, classifySettingsFromArgs } from './classify-settings-from-args.ts';
+import { loadDemArg } from './load-dem-arg.ts';
 import { crsFromArg, IMPORT_FLAG_OPTIONS, IMPORT_VALUE_OPTIONS, importOptionsFromArgs } from './import-options-from-args.ts';
 import { parseCommandArgs } from './parse-command-args.ts';
 import { readInputFile } from './read-input-file.ts';
@@ -31,7 +41,7 @@ import { writeOutput } from './write-output.ts';
 
 export async function runAnalyze(args: string[]): Promise<number> {
   const { positionals, values, flags } = parseCommandArgs('analyze', args, {
-    values: ['eps-m', 'min-households', 'uncovered', 'sites', 'sites-crs', 'out', 'generated-at', ...CLASSIFY_OPTION_NAMES,
+    values: ['eps-m', 'min-households', 'uncovered', 'sites', 'sites-crs', 'dem', 'out', 'generated-at', ...CLASSIFY_OPTION_NAMES,
       ...IMPORT_VALUE_OPTIONS],
     flags: ['privacy', ...IMPORT_FLAG_OPTIONS],
   });
@@ -44,6 +54,9 @@ export async function runAnalyze(args: string[]): Promise<number> {
   const generatedAt = values.get('generated-at');
   const importOptions = importOptionsFromArgs('analyze', values, flags);
   const sitesCrs = crsFromArg('analyze', 'sites-crs', values.get('sites-crs'));
+  if (values.has('dem') && !values.has('sites')) {
+    throw new UsageError('analyze: --dem predicts the coverage of the existing sites: give them with --sites');
+  }
 
   const parsed = await parseHouseholdsFile({ name: basename(file), bytes: await readInputFile(file) },
     { ...importOptions, settings: classify });
@@ -63,8 +76,23 @@ export async function runAnalyze(args: string[]): Promise<number> {
     if (result.kind === 'opencellid') cellExport = { sitesKind: 'opencellid', cells: result.cells ?? 0 };
   }
 
+  const dem = await loadDemArg(values.get('dem'));
+
   const analysis = analyzeBlindspots(parsed.households, sites, settings);
   const collection = clustersToGeoJson(analysis, { privacy, ...(generatedAt !== undefined ? { generatedAt } : {}) });
+  let predicted: { dem: string; predictedUncoveredHouseholds: number; predictedUncoveredStudents: number } | undefined;
+  if (dem) {
+    const model = terrainCoverageModel(dem, { thresholdDbm: classify.thresholds.rsrpPoorBelowDbm });
+    const flagged = predictUnreportedUncovered(parsed.households, sites, model);
+    Object.assign(collection.blindspot, {
+      predictedUncovered: {
+        coverageModel: 'terrain', dem: dem.label, thresholdDbm: model.thresholdDbm, unknownHouseholds: flagged.unknownHouseholds,
+        households: flagged.indices.length, students: flagged.students,
+        ...(privacy ? {} : { householdIds: flagged.indices.map((i) => parsed.households[i]!.id) }),
+      },
+    });
+    predicted = { dem: dem.label, predictedUncoveredHouseholds: flagged.indices.length, predictedUncoveredStudents: flagged.students };
+  }
   await writeOutput(values.get('out'), featureCollectionText(collection));
 
   process.stderr.write(JSON.stringify({
@@ -79,6 +107,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
     epsM: settings.epsM,
     minHouseholds: settings.minHouseholds,
     ...(sitesPath !== undefined ? { sites: sites.length, siteIssues, ...cellExport } : {}),
+    ...predicted,
   }) + '\n');
   return 0;
 }

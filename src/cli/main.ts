@@ -7,6 +7,7 @@ import { runDemo } from './demo-command.ts';
 import { runAnalyze } from './analyze-command.ts';
 import { runSuggest } from './suggest-command.ts';
 import { runReport } from './report-command.ts';
+import { runCoverage } from './coverage-command.ts';
 import { UsageError } from './usage-error.ts';
 import { UserInputError } from '../core/index.ts';
 
@@ -31,6 +32,14 @@ commands:
                                                       and after the proposals, one row per area
                                                       (default: village), most uncovered first;
                                                       --privacy writes counts 1-4 as <5
+  coverage --site LON,LAT [--height-m 30] [--band-mhz 900] [--eirp-dbm 58]
+           [--dem DEM.tif|N29E107.hgt,N29E108.hgt,…|demo] [--threshold-rsrp-poor -105]
+           [--environment open|suburban|urban] [--out coverage.geojson]
+                                                      predicted coverage outline of one site
+                                                      (GeoJSON Feature, Polygon or MultiPolygon):
+                                                      Okumura-Hata + diffraction over the DEM,
+                                                      covered at RSRP >= the threshold; without
+                                                      --dem the circle of the Hata range
   demo [--out DIR]                                    write the demo scenario's input files
 household files (FILE): CSV (comma, semicolon or tab; UTF-8, GBK/GB18030 or UTF-16), GeoJSON or
 Excel .xlsx; options of validate, analyze, suggest and report:
@@ -39,6 +48,9 @@ Excel .xlsx; options of validate, analyze, suggest and report:
   --encoding utf-8|gb18030     override the detected text encoding of a CSV file
   --fix-swapped                use rows whose lon/lat look swapped, swapped back (still reported)
   --merge worst|latest, --threshold-rsrp-none -115 (and the other --threshold-… options)
+elevation (--dem of coverage, analyze and suggest): a GeoTIFF in WGS-84 (EPSG:4326), SRTM .hgt
+tiles named for their corner (N29E107.hgt; 1" or 3"; also zipped), several separated by commas,
+or "demo" for the demo's synthetic terrain
 site files (--sites): a site list (id,name,lon,lat,height_m,band_mhz,eirp_dbm,operator; CSV or
 .xlsx) or an OpenCelliD / Mozilla Location Service cell export (with or without header)`;
 
@@ -47,6 +59,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   analyze: runAnalyze,
   suggest: runSuggest,
   report: runReport,
+  coverage: runCoverage,
   demo: runDemo,
 };
 
