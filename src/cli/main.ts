@@ -15,8 +15,10 @@ const USAGE = `usage: npm run -s cli -- <command> [options]
 commands:
   validate FILE [--out FILE] [--merge worst|latest]   parse and report {rows, households, issues}
   analyze FILE [--eps-m 500] [--min-households 3] [--uncovered none,poor] [--sites SITES]
-               [--sites-crs wgs84|gcj02|bd09] [--privacy] [--out clusters.geojson]
-                                                      blind-spot clusters as GeoJSON, best first
+               [--sites-crs wgs84|gcj02|bd09] [--dem DEM] [--privacy] [--out clusters.geojson]
+                                                      blind-spot clusters as GeoJSON, best first;
+                                                      --dem (with --sites) flags homes without a
+                                                      report that no site is predicted to cover
   suggest FILE --count K [--radius-m 3000] [--proposals SITES.geojson] [--uncovered none,poor]
                [--exact auto|always|never] [--sites SITES] [--eps-m 500] [--min-households 3]
                [--include-coverage] [--out proposals.geojson]
@@ -48,7 +50,7 @@ Excel .xlsx; options of validate, analyze, suggest and report:
   --encoding utf-8|gb18030     override the detected text encoding of a CSV file
   --fix-swapped                use rows whose lon/lat look swapped, swapped back (still reported)
   --merge worst|latest, --threshold-rsrp-none -115 (and the other --threshold-… options)
-elevation (--dem of coverage, analyze and suggest): a GeoTIFF in WGS-84 (EPSG:4326), SRTM .hgt
+elevation (--dem of coverage and analyze): a GeoTIFF in WGS-84 (EPSG:4326), SRTM .hgt
 tiles named for their corner (N29E107.hgt; 1" or 3"; also zipped), several separated by commas,
 or "demo" for the demo's synthetic terrain
 site files (--sites): a site list (id,name,lon,lat,height_m,band_mhz,eirp_dbm,operator; CSV or
