@@ -21,12 +21,14 @@ commands:
                                                       report that no site is predicted to cover
   suggest FILE --count K [--radius-m 3000] [--proposals SITES.geojson] [--uncovered none,poor]
                [--exact auto|always|never] [--sites SITES] [--eps-m 500] [--min-households 3]
-               [--include-coverage] [--out proposals.geojson]
+               [--include-coverage] [--dem DEM] [--out proposals.geojson]
                                                       K new sites (blindspot.sites/1 GeoJSON), best
                                                       first, each with the students it newly covers
                                                       after the ones before it; --proposals stay
                                                       fixed and are not written again; the exact
-                                                      optimum (HiGHS) when small enough, else greedy
+                                                      optimum (HiGHS) when small enough, else greedy;
+                                                      --dem: coverage predicted over the terrain
+                                                      (greedy picks) instead of --radius-m circles
   report FILE [--level county|township|village] [--proposals SITES.geojson] [--uncovered none,poor]
               [--privacy] [--out report.csv]
                                                       area report CSV (UTF-8 with BOM): households,
@@ -50,7 +52,7 @@ Excel .xlsx; options of validate, analyze, suggest and report:
   --encoding utf-8|gb18030     override the detected text encoding of a CSV file
   --fix-swapped                use rows whose lon/lat look swapped, swapped back (still reported)
   --merge worst|latest, --threshold-rsrp-none -115 (and the other --threshold-… options)
-elevation (--dem of coverage and analyze): a GeoTIFF in WGS-84 (EPSG:4326), SRTM .hgt
+elevation (--dem of coverage, analyze and suggest): a GeoTIFF in WGS-84 (EPSG:4326), SRTM .hgt
 tiles named for their corner (N29E107.hgt; 1" or 3"; also zipped), several separated by commas,
 or "demo" for the demo's synthetic terrain
 site files (--sites): a site list (id,name,lon,lat,height_m,band_mhz,eirp_dbm,operator; CSV or

@@ -33,15 +33,26 @@
  * (`instance_too_large`), or HiGHS cannot be loaded; 2 bad usage (missing or unknown option,
  * --count not a whole number 0 … 1,000, --radius-m not in (0, 100,000], a bad --exact,
  * --uncovered, --eps-m or --min-households).
+ * `--dem DEM.tif|N29E107.hgt,…|demo` (issue 8 §3): coverage predicted over the terrain
+ * (`terrainCoverageModel`, threshold = the `fair` edge, --threshold-rsrp-poor) instead of circles
+ * — `suggestSitesOverTerrain`: each candidate's coverage set by the model, lazy greedy picks (no
+ * exact search: `method` "greedy", `exactMethod` and `milpStatus` null), fixed proposals' homes
+ * removed by the model, each site's `radiusM` its reach (the Hata range); the file's header says
+ * `coverageModel: "terrain"` and `--include-coverage` draws the terrain outline (its largest
+ * part). The summary gains `dem` and `coverageModel`; `radiusM` is the reach. With `--dem`,
+ * `--radius-m` and `--exact always` are usage errors (exit 2); an unusable DEM exits 1.
  * Hidden option `--generated-at ISO` stamps the output with a fixed time (tests).
  */
 import { basename } from 'node:path';
 import {
   analyzeBlindspots, checkAnalysisSettings, createImpactTracker, DEFAULT_ANALYSIS_SETTINGS, describeProposalReach,
   invariant, parseHouseholdsFile, parseProposalsGeoJson, parseSitesFile, proposalsToGeoJson, suggestSites, SUGGEST_DEFAULTS,
-  UserInputError, type AnalysisSettings, type AttendanceClass, type SitesFeatureCollection, type SuggestSitesOptions,
+  terrainCoverageModel, UserInputError, type AnalysisSettings, type AttendanceClass, type GridDem, type SitesFeatureCollection,
+  type SuggestSitesOptions,
 } from '../core/index.ts';
+import { suggestSitesOverTerrain } from '../core/terrain/suggest-sites-over-terrain.ts';
 import { CLASSIFY_OPTION_NAMES, classifySettingsFromArgs } from './classify-settings-from-args.ts';
+import { loadDemArg } from './load-dem-arg.ts';
 import { crsFromArg, IMPORT_FLAG_OPTIONS, IMPORT_VALUE_OPTIONS, importOptionsFromArgs } from './import-options-from-args.ts';
 import { loadHighsNode } from './load-highs-node.ts';
 import { parseCommandArgs } from './parse-command-args.ts';
@@ -53,7 +64,7 @@ const EXACT_MODES = ['auto', 'always', 'never'] as const;
 
 export async function runSuggest(args: string[]): Promise<number> {
   const { positionals, values, flags } = parseCommandArgs('suggest', args, {
-    values: ['count', 'radius-m', 'sites', 'sites-crs', 'proposals', 'uncovered', 'exact', 'eps-m', 'min-households', 'out',
+    values: ['count', 'radius-m', 'sites', 'sites-crs', 'proposals', 'uncovered', 'exact', 'eps-m', 'min-households', 'dem', 'out',
       'generated-at', ...CLASSIFY_OPTION_NAMES, ...IMPORT_VALUE_OPTIONS],
     flags: ['include-coverage', ...IMPORT_FLAG_OPTIONS],
   });
@@ -73,6 +84,13 @@ export async function runSuggest(args: string[]): Promise<number> {
   }
   const exact = values.get('exact') ?? 'auto';
   if (!(EXACT_MODES as readonly string[]).includes(exact)) throw new UsageError(`suggest: --exact must be auto, always or never, got "${exact}"`);
+  const demArg = values.get('dem');
+  if (demArg !== undefined && radiusText !== undefined) {
+    throw new UsageError('suggest: --radius-m and --dem exclude each other: over a DEM a site covers what the terrain model predicts');
+  }
+  if (demArg !== undefined && exact === 'always') {
+    throw new UsageError('suggest: --exact always is not available with --dem (the suggestions over terrain are greedy)');
+  }
   const settings = analysisSettingsFromArgs(values);
   const classify = { ...classifySettingsFromArgs('suggest', values), uncovered: [...settings.uncovered] };
   const importOptions = importOptionsFromArgs('suggest', values, flags);
@@ -98,6 +116,11 @@ export async function runSuggest(args: string[]): Promise<number> {
     : parseProposalsGeoJson(new TextDecoder().decode(await readInputFile(proposalsPath)));
 
   const analysis = analyzeBlindspots(households, [], settings);
+  const dem = await loadDemArg(demArg);
+  if (dem) {
+    await writeTerrainSuggestions(dem);
+    return 0;
+  }
   const options: SuggestSitesOptions = {
     count, radiusM, uncovered: settings.uncovered, fixed, exact: exact as SuggestSitesOptions['exact'],
     clusterCentroids: analysis.clusters.map((c) => c.centroid),
@@ -147,6 +170,51 @@ export async function runSuggest(args: string[]): Promise<number> {
     ...siteSummary,
   }) + '\n');
   return 0;
+
+  /** `--dem`: the suggestions over the terrain, written like the others. */
+  async function writeTerrainSuggestions(terrain: GridDem): Promise<void> {
+    const model = terrainCoverageModel(terrain, { thresholdDbm: classify.thresholds.rsrpPoorBelowDbm });
+    const t1 = performance.now();
+    const result = suggestSitesOverTerrain(households, {
+      count, model, uncovered: settings.uncovered, fixed, clusterCentroids: analysis.clusters.map((c) => c.centroid),
+    });
+    const elapsed = performance.now() - t1;
+    const impacts = result.sites.map((s, i) => ({
+      siteId: s.site.id, newlyCoveredHouseholds: s.newlyCoveredHouseholds, newlyCoveredStudents: s.newlyCoveredStudents,
+      ...describeProposalReach(households, result.newlyCoveredIndices[i]!, analysis),
+    }));
+    const collection = proposalsToGeoJson(result.sites.map((s) => s.site), impacts, {
+      includeCoverage: flags.has('include-coverage'), classThresholds: classify.thresholds, coverageModel: model,
+      ...(generatedAt !== undefined ? { generatedAt } : {}),
+    });
+    await writeOutput(values.get('out'), featureCollectionText(collection));
+    process.stderr.write(JSON.stringify({
+      ok: true,
+      households: households.length,
+      issues: parsed.issues.length,
+      uncoveredHouseholds: analysis.uncoveredHouseholds,
+      uncoveredStudents: analysis.uncoveredStudents,
+      fixedProposals: fixed.length,
+      fixedCoveredStudents: analysis.uncoveredStudents - result.uncoveredStudentsBefore,
+      candidates: result.candidates,
+      count,
+      radiusM: Math.round(model.reachM({ antennaHeightM: SUGGEST_DEFAULTS.antennaHeightM, bandMHz: SUGGEST_DEFAULTS.bandMHz, eirpDbm: SUGGEST_DEFAULTS.eirpDbm })),
+      coverageModel: 'terrain',
+      dem: terrain.label,
+      suggested: result.sites.length,
+      newlyCoveredHouseholds: result.newlyCoveredHouseholds,
+      newlyCoveredStudents: result.newlyCoveredStudents,
+      remainingStudents: result.remainingStudents,
+      method: result.method,
+      exactMethod: result.exactMethod,
+      milpStatus: result.milpStatus,
+      greedyStudents: result.greedyStudents,
+      optimumStudents: result.optimumStudents,
+      greedyGapPercent: result.greedyGapPercent,
+      ms: Math.round(elapsed),
+      ...siteSummary,
+    }) + '\n');
+  }
 }
 
 /** --uncovered, --eps-m and --min-households as `analyze` reads them; bad values are usage errors. */
