@@ -27,8 +27,7 @@
  */
 import { basename } from 'node:path';
 import {
-  terrainCoverageModel, analyzeBlindspots, checkAnalysisSettings, clustersToGeoJson, DEFAULT_ANALYSIS_SETTINGS, parseHouseholdsFile,
-  parseSitesFile, UserInputError, type AnalysisSettings, type AttendanceClass, type ClustersFeatureCollection, type Site,
+  terrainCoverageModel, analyzeBlindspots, clustersToGeoJson, parseHouseholdsFile, parseSitesFile, UserInputError, type Site,
 } from '../core/index.ts';
 import { predictUnreportedUncovered } from '../core/terrain/predict-unreported-uncovered.ts';
 import { CLASSIFY_OPTION_NAMES, classifySettingsFromArgs } from './classify-settings-from-args.ts';
@@ -37,6 +36,8 @@ import { crsFromArg, IMPORT_FLAG_OPTIONS, IMPORT_VALUE_OPTIONS, importOptionsFro
 import { parseCommandArgs } from './parse-command-args.ts';
 import { readInputFile } from './read-input-file.ts';
 import { UsageError } from './usage-error.ts';
+import { analysisSettingsFromArgs } from './analysis-settings-from-args.ts';
+import { featureCollectionText } from './feature-collection-text.ts';
 import { writeOutput } from './write-output.ts';
 
 export async function runAnalyze(args: string[]): Promise<number> {
@@ -48,7 +49,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
   const [file, ...extra] = positionals;
   if (file === undefined) throw new UsageError('analyze: missing FILE');
   if (extra.length > 0) throw new UsageError(`analyze: one FILE expected, also got ${extra.join(' ')}`);
-  const settings = analysisSettingsFromArgs(values);
+  const settings = analysisSettingsFromArgs('analyze', values);
   const classify = { ...classifySettingsFromArgs('analyze', values), uncovered: [...settings.uncovered] };
   const privacy = flags.has('privacy');
   const generatedAt = values.get('generated-at');
@@ -110,39 +111,4 @@ export async function runAnalyze(args: string[]): Promise<number> {
     ...predicted,
   }) + '\n');
   return 0;
-}
-
-function analysisSettingsFromArgs(values: ReadonlyMap<string, string>): AnalysisSettings {
-  const epsText = values.get('eps-m');
-  const minText = values.get('min-households');
-  const uncoveredText = values.get('uncovered');
-  if (epsText !== undefined && (epsText.trim() === '' || !Number.isFinite(Number(epsText)))) {
-    throw new UsageError(`analyze: --eps-m needs a number of metres, got "${epsText}"`);
-  }
-  if (minText !== undefined && !/^\s*\d+\s*$/.test(minText)) {
-    throw new UsageError(`analyze: --min-households needs a whole number ≥ 1, got "${minText}"`);
-  }
-  const settings: AnalysisSettings = {
-    epsM: epsText === undefined ? DEFAULT_ANALYSIS_SETTINGS.epsM : Number(epsText),
-    minHouseholds: minText === undefined ? DEFAULT_ANALYSIS_SETTINGS.minHouseholds : Number(minText),
-    uncovered: uncoveredText === undefined ? [...DEFAULT_ANALYSIS_SETTINGS.uncovered]
-      : [...new Set(uncoveredText.split(',').map((s) => s.trim()).filter((s) => s !== ''))] as AttendanceClass[],
-  };
-  try {
-    checkAnalysisSettings(settings);
-  } catch (err) {
-    if (!(err instanceof UserInputError)) throw err;
-    const option = { epsM: '--eps-m', minHouseholds: '--min-households', uncovered: '--uncovered' }[String(err.params['setting'])];
-    throw new UsageError(`analyze: ${option ?? 'settings'}: ${err.message}`);
-  }
-  return settings;
-}
-
-/** The collection as JSON: its header on the first line, then one feature per line. */
-function featureCollectionText(collection: ClustersFeatureCollection): string {
-  const { features, ...head } = collection;
-  const header = JSON.stringify({ ...head, features: [] }).replace(/\[\]\}$/, '');
-  return features.length === 0
-    ? `${header}[]}\n`
-    : `${header}[\n${features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
 }

@@ -19,14 +19,15 @@
  */
 import { basename } from 'node:path';
 import {
-  aggregateAreas, AREA_LEVELS, areaReportToCsv, ATTENDANCE_CLASSES, countsInPlan, DEFAULT_ANALYSIS_SETTINGS, parseHouseholdsFile, parseProposalsGeoJson,
-  suppressSmallCount, UserInputError, type AreaLevel, type AttendanceClass,
+  aggregateAreas, AREA_LEVELS, areaReportToCsv, countsInPlan, parseHouseholdsFile, parseProposalsGeoJson, suppressSmallCount,
+  UserInputError, type AreaLevel,
 } from '../core/index.ts';
 import { CLASSIFY_OPTION_NAMES, classifySettingsFromArgs } from './classify-settings-from-args.ts';
 import { IMPORT_FLAG_OPTIONS, IMPORT_VALUE_OPTIONS, importOptionsFromArgs } from './import-options-from-args.ts';
 import { parseCommandArgs } from './parse-command-args.ts';
 import { readInputFile } from './read-input-file.ts';
 import { UsageError } from './usage-error.ts';
+import { analysisSettingsFromArgs } from './analysis-settings-from-args.ts';
 import { writeOutput } from './write-output.ts';
 
 export async function runReport(args: string[]): Promise<number> {
@@ -41,7 +42,7 @@ export async function runReport(args: string[]): Promise<number> {
   if (!(AREA_LEVELS as readonly string[]).includes(level)) {
     throw new UsageError(`report: --level must be county, township or village, got "${values.get('level')}"`);
   }
-  const uncovered = uncoveredFromArg(values.get('uncovered'));
+  const { uncovered } = analysisSettingsFromArgs('report', values);
   const classify = { ...classifySettingsFromArgs('report', values), uncovered };
   const importOptions = importOptionsFromArgs('report', values, flags);
   const privacy = flags.has('privacy');
@@ -76,15 +77,4 @@ export async function runReport(args: string[]): Promise<number> {
     privacy,
   }) + '\n');
   return 0;
-}
-
-/** `--uncovered none,poor`: known classes, at least one; default none,poor (FORMATS.md §2). */
-function uncoveredFromArg(text: string | undefined): AttendanceClass[] {
-  if (text === undefined) return [...DEFAULT_ANALYSIS_SETTINGS.uncovered];
-  const classes = [...new Set(text.split(',').map((s) => s.trim()).filter((s) => s !== ''))];
-  const unknown = classes.filter((c) => !(ATTENDANCE_CLASSES as readonly string[]).includes(c));
-  if (classes.length === 0 || unknown.length > 0) {
-    throw new UsageError(`report: --uncovered needs classes from ${ATTENDANCE_CLASSES.join(', ')}, got "${text}"`);
-  }
-  return classes as AttendanceClass[];
 }

@@ -45,9 +45,8 @@
  */
 import { basename } from 'node:path';
 import {
-  analyzeBlindspots, checkAnalysisSettings, createImpactTracker, DEFAULT_ANALYSIS_SETTINGS, describeProposalReach,
-  invariant, parseHouseholdsFile, parseProposalsGeoJson, parseSitesFile, proposalsToGeoJson, suggestSites, SUGGEST_DEFAULTS,
-  terrainCoverageModel, UserInputError, type AnalysisSettings, type AttendanceClass, type GridDem, type SitesFeatureCollection,
+  analyzeBlindspots, createImpactTracker, describeProposalReach, invariant, parseHouseholdsFile, parseProposalsGeoJson,
+  parseSitesFile, proposalsToGeoJson, suggestSites, SUGGEST_DEFAULTS, terrainCoverageModel, UserInputError, type GridDem,
   type SuggestSitesOptions,
 } from '../core/index.ts';
 import { suggestSitesOverTerrain } from '../core/terrain/suggest-sites-over-terrain.ts';
@@ -58,6 +57,8 @@ import { loadHighsNode } from './load-highs-node.ts';
 import { parseCommandArgs } from './parse-command-args.ts';
 import { readInputFile } from './read-input-file.ts';
 import { UsageError } from './usage-error.ts';
+import { analysisSettingsFromArgs } from './analysis-settings-from-args.ts';
+import { featureCollectionText } from './feature-collection-text.ts';
 import { writeOutput } from './write-output.ts';
 
 const EXACT_MODES = ['auto', 'always', 'never'] as const;
@@ -91,7 +92,7 @@ export async function runSuggest(args: string[]): Promise<number> {
   if (demArg !== undefined && exact === 'always') {
     throw new UsageError('suggest: --exact always is not available with --dem (the suggestions over terrain are greedy)');
   }
-  const settings = analysisSettingsFromArgs(values);
+  const settings = analysisSettingsFromArgs('suggest', values);
   const classify = { ...classifySettingsFromArgs('suggest', values), uncovered: [...settings.uncovered] };
   const importOptions = importOptionsFromArgs('suggest', values, flags);
   const sitesCrs = crsFromArg('suggest', 'sites-crs', values.get('sites-crs'));
@@ -215,40 +216,4 @@ export async function runSuggest(args: string[]): Promise<number> {
       ...siteSummary,
     }) + '\n');
   }
-}
-
-/** --uncovered, --eps-m and --min-households as `analyze` reads them; bad values are usage errors. */
-function analysisSettingsFromArgs(values: ReadonlyMap<string, string>): AnalysisSettings {
-  const epsText = values.get('eps-m');
-  const minText = values.get('min-households');
-  const uncoveredText = values.get('uncovered');
-  if (epsText !== undefined && (epsText.trim() === '' || !Number.isFinite(Number(epsText)))) {
-    throw new UsageError(`suggest: --eps-m needs a number of metres, got "${epsText}"`);
-  }
-  if (minText !== undefined && !/^\s*\d+\s*$/.test(minText)) {
-    throw new UsageError(`suggest: --min-households needs a whole number ≥ 1, got "${minText}"`);
-  }
-  const settings: AnalysisSettings = {
-    epsM: epsText === undefined ? DEFAULT_ANALYSIS_SETTINGS.epsM : Number(epsText),
-    minHouseholds: minText === undefined ? DEFAULT_ANALYSIS_SETTINGS.minHouseholds : Number(minText),
-    uncovered: uncoveredText === undefined ? [...DEFAULT_ANALYSIS_SETTINGS.uncovered]
-      : [...new Set(uncoveredText.split(',').map((s) => s.trim()).filter((s) => s !== ''))] as AttendanceClass[],
-  };
-  try {
-    checkAnalysisSettings(settings);
-  } catch (err) {
-    if (!(err instanceof UserInputError)) throw err;
-    const option = { epsM: '--eps-m', minHouseholds: '--min-households', uncovered: '--uncovered' }[String(err.params['setting'])];
-    throw new UsageError(`suggest: ${option ?? 'settings'}: ${err.message}`);
-  }
-  return settings;
-}
-
-/** The collection as JSON: its header on the first line, then one feature per line. */
-function featureCollectionText(collection: SitesFeatureCollection): string {
-  const { features, ...head } = collection;
-  const header = JSON.stringify({ ...head, features: [] }).replace(/\[\]\}$/, '');
-  return features.length === 0
-    ? `${header}[]}\n`
-    : `${header}[\n${features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
 }
