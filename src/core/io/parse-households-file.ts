@@ -23,7 +23,7 @@ import { describeColumns, type ColumnDescription } from './describe-columns.ts';
 import { headerSignature } from './header-signature.ts';
 import { parseHouseholdTable } from './parse-household-table.ts';
 import { promoteHeaderRow } from './promote-header-row.ts';
-import { readInputTable, type InputTable } from './read-input-table.ts';
+import { maxCellsOf, readInputTable, type InputTable } from './read-input-table.ts';
 import { resolveColumnMapping } from './resolve-column-mapping.ts';
 
 /** How the file was read, for the import summary and the mapping dialog. */
@@ -56,7 +56,8 @@ interface PreparedTable {
 
 async function prepare(input: { name: string; bytes: Uint8Array }, options: ImportOptions): Promise<PreparedTable> {
   const read = await readInputTable(input, { encoding: options.encoding, sheet: options.sheet });
-  const table = read.format === 'geojson' ? read.table : promoteHeaderRow(read.table, looksLikeHouseholdHeader);
+  const table = read.format === 'geojson' ? read.table
+    : promoteHeaderRow(read.table, looksLikeHouseholdHeader, 10, maxCellsOf(read.format));
   const signature = headerSignature(table.headers);
   const remembered = options.mapping === undefined && options.rememberedMappings && Object.hasOwn(options.rememberedMappings, signature)
     ? options.rememberedMappings[signature] : undefined;

@@ -22,7 +22,8 @@
  * "LTE 460-00 cell 12345 (+3)" where +3 counts the other cells of the site. Sites are in the
  * order of their first cell. OpenCelliD positions are WGS-84 (GPS), so no CRS conversion applies.
  * Messages say "line N" ("row N" for `format: 'xlsx'`).
- * Throws `UserInputError` `no_data_rows`. Cost: O(rows) plus the grouping (O(rows) for real data).
+ * Throws `UserInputError` `no_data_rows`, and `cells_too_dense` from the grouping (see
+ * `groupNearbyPoints`). Cost: O(rows) plus the grouping (O(rows) for real data).
  */
 import type { ImportIssue, RawTable, Site } from '../model/types.ts';
 import { UserInputError } from '../model/errors.ts';
@@ -134,12 +135,18 @@ export function parseOpencellidTable(
     (groups[g] ??= []).push(c);
   });
   const usedIds = new Set<string>();
+  const nextSuffix = new Map<string, number>(); // per base id: sites sharing one cost O(1) each, not O(sites)
   const sites: Site[] = groups.map((members) => {
     const first = members[0]!;
     const mnc = first.net === undefined ? '??' : String(first.net).padStart(2, '0');
     const base = `${first.radio ?? 'CELL'}-${CHINA_MCC}-${mnc}-${first.area || '?'}-${first.cell || first.line}`;
     let id = base;
-    for (let k = 2; usedIds.has(id); k++) id = `${base}-${k}`;
+    if (usedIds.has(id)) {
+      let k = nextSuffix.get(base) ?? 2;
+      while (usedIds.has(`${base}-${k}`)) k++;
+      nextSuffix.set(base, k + 1);
+      id = `${base}-${k}`;
+    }
     usedIds.add(id);
     const radii = members.flatMap((m) => (m.radiusM === undefined ? [] : [m.radiusM]));
     let best: string | undefined;

@@ -9,12 +9,15 @@
  * Throws `UserInputError` (`invalid_sites_file`) for text that is not JSON, not such a
  * collection, a feature that is not a Point in range, a missing/duplicate id, a status not in
  * `PROPOSAL_STATUSES` (proposed, surveyed, approved, rejected; default proposed), or a field
- * of the wrong type or out of range. Cost: O(file size).
+ * of the wrong type or out of range; `file_too_large` for text longer than
+ * `INPUT_LIMITS.maxTextBytes` characters. Nesting is harmless: nothing here recurses (JSON.parse
+ * does not), so a value nested 100,000 deep is just a field of the wrong type. Cost: O(file size).
  */
 import { UserInputError } from '../model/errors.ts';
 import { DEFAULT_SITE_COST_CNY, PROPOSAL_STATUSES, type ProposalStatus, type ProposedSite } from '../model/proposal.ts';
 import { defaultRadiusM } from '../coverage/default-radius-m.ts';
 import { SITES_SCHEMA } from './export-sites-geojson.ts';
+import { checkTextSize } from './input-limits.ts';
 
 const fail = (message: string, params: Record<string, string | number> = {}): never => {
   throw new UserInputError('invalid_sites_file', `Not a usable site-proposals file: ${message}`, params);
@@ -25,6 +28,7 @@ const isProposalStatus = (s: string): s is ProposalStatus => (PROPOSAL_STATUSES 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function parseProposalsGeoJson(text: string): ProposedSite[] {
+  checkTextSize(text.length, 'the site-proposals file');
   let doc: unknown;
   try { doc = JSON.parse(text.replace(/^\uFEFF/, '')); } catch { return fail('the text is not JSON.'); }
   if (!isObject(doc) || doc.type !== 'FeatureCollection' || !Array.isArray(doc.features)) return fail('not a GeoJSON FeatureCollection.');

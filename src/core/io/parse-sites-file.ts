@@ -21,7 +21,7 @@ import { detectOpencellidHeader, looksLikeOpencellidRow, OPENCELLID_STANDARD_ORD
 import { parseOpencellidTable } from './parse-opencellid-table.ts';
 import { parseSiteTable, type SitesParseResult } from './parse-site-table.ts';
 import { promoteHeaderRow } from './promote-header-row.ts';
-import { readInputTable } from './read-input-table.ts';
+import { maxCellsOf, readInputTable } from './read-input-table.ts';
 import { looksLikeSiteHeader } from './site-columns.ts';
 
 export interface SitesFileOptions {
@@ -65,6 +65,6 @@ export async function parseSitesFile(input: { name: string; bytes: Uint8Array },
     };
     return { ...parseOpencellidTable(table, OPENCELLID_STANDARD_ORDER, { format }), kind: 'opencellid', ...about };
   }
-  const table = promoteHeaderRow(read.table, looksLikeSiteHeader);
+  const table = promoteHeaderRow(read.table, looksLikeSiteHeader, 10, maxCellsOf(read.format));
   return { ...parseSiteTable(table, { crs: options.crs, format }), kind: 'site-list', ...about };
 }

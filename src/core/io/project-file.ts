@@ -4,6 +4,7 @@
  * carries is left out) as compact JSON plus a final newline; a non-finite number is an
  * `invariant` failure (JSON would turn it into null and the file would not reopen).
  * `parseProjectFile` is its inverse: parse(projectToJson(p)) deep-equals p. It:
+ * - text longer than `INPUT_LIMITS.maxTextBytes` characters → `UserInputError` `file_too_large`;
  * - strips a BOM; text that is not JSON (e.g. a file cut short) → `UserInputError` `not_json`;
  * - a value without a `blindspot.project/<n>` schema → `not_a_project` (`params.schema` when text);
  * - a higher version than `PROJECT_SCHEMA` → `newer_project_version` (update the app);
@@ -17,13 +18,16 @@
  *   and coordinate systems, repeated proposal ids, analysis settings `checkAnalysisSettings`
  *   refuses. Optional fields may be absent or null (then absent). Unknown extra fields are dropped.
  *   Messages name the field, never a value (the file holds personal data).
- * Keys such as `__proto__` in `personal` or `rememberedMappings` stay plain data.
+ * Keys such as `__proto__` in `personal` or `rememberedMappings` stay plain data. Nothing here
+ * recurses on the data (the readers follow the schema), so a value nested 100,000 deep is just a
+ * field of the wrong type.
  * Cost: O(file size) time; memory about the text plus the parsed tree (several × the file:
  * tens of MB for 50,000 households).
  */
 import { checkAnalysisSettings } from '../analysis/check-analysis-settings.ts';
 import type { AnalysisSettings } from '../model/analysis.ts';
 import { invariant, UserInputError } from '../model/errors.ts';
+import { checkTextSize } from './input-limits.ts';
 import type { ImportOptions, InputCrs, TextEncoding } from '../model/import-options.ts';
 import type { BlindspotProject, ProjectHouseholds, ProjectSites } from '../model/project.ts';
 import { PROPOSAL_STATUSES, type ProposedSite } from '../model/proposal.ts';
@@ -61,6 +65,7 @@ export function projectToJson(project: BlindspotProject): string {
 }
 
 export function parseProjectFile(text: string, migrations: Readonly<Record<string, ProjectMigration>> = PROJECT_MIGRATIONS): BlindspotProject {
+  checkTextSize(text.length, 'the project file');
   let doc: unknown;
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ''));

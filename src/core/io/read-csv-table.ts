@@ -13,12 +13,15 @@
  * - Records whose cells are all empty (blank lines, `,,,`) are skipped, before and after the
  *   header. Trailing empty header cells (`a,b,c,`) are dropped. Rows keep all their cells: short
  *   rows read missing cells as empty; cells beyond the header are kept but belong to no column.
- * Limits: throws `UserInputError` `empty_file` when there is no non-blank record, and
+ * Limits: throws `UserInputError` `empty_file` when there is no non-blank record,
  * `unterminated_quote` (naming the line) when a quoted field never closes — reading on would
- * swallow the rest of the file into one cell. Cost: O(n) time, one pass; memory O(n).
+ * swallow the rest of the file into one cell — and `too_many_cells` when the rows padded to the
+ * header's width would hold more than `INPUT_LIMITS.maxTableCells` cells (checked before
+ * padding). Cost: O(n) time, one pass; memory O(n).
  */
 import type { RawRow, RawTable } from '../model/types.ts';
 import { UserInputError } from '../model/errors.ts';
+import { checkTableCells } from './input-limits.ts';
 
 export type CsvDelimiter = ',' | ';' | '\t';
 export interface CsvTable extends RawTable {
@@ -127,6 +130,9 @@ export function readCsvTable(input: string): CsvTable {
   if (!header) throw new UserInputError('empty_file', 'the file is empty (no header line and no data)');
   const headers = header.cells.slice();
   while (headers.length > 0 && headers[headers.length - 1] === '') headers.pop();
+  let cellCount = 0;
+  for (const r of data) cellCount += Math.max(r.cells.length, headers.length);
+  checkTableCells(cellCount); // before padding: a wide header over many short rows would allocate rows × width
   const rows: RawRow[] = data.map((r) => {
     const cells = r.cells.slice();
     while (cells.length < headers.length) cells.push('');

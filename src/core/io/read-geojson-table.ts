@@ -11,14 +11,21 @@
  * coordinates, still counts as a row: its lon/lat properties are used when it has both (matched
  * through the household alias table), otherwise it is rejected with a `not_a_point` error issue
  * and left out of `table.rows` (counted in `rejected`).
+ * Only own properties count (a key such as `toString` or `__proto__` is plain data).
  * Limits: the whole text is held and parsed at once (JSON.parse); no CRS other than WGS-84;
- * MultiPoint is not expanded. Throws `UserInputError` `invalid_json`, `not_geojson`, and
- * `no_coordinate_columns` when no feature has a Point and the properties hold no lon/lat.
+ * MultiPoint is not expanded; `INPUT_LIMITS` (features × columns, nesting of a property value).
+ * Throws `UserInputError` `invalid_json`, `not_geojson`, `no_coordinate_columns` when no feature
+ * has a Point and the properties hold no lon/lat, `too_many_cells` when features × property
+ * columns is over `INPUT_LIMITS.maxTableCells`, and `json_too_deep` for a property value nested
+ * more than `INPUT_LIMITS.maxJsonDepth` levels (written out as text it would overflow the stack).
  * Cost: O(n) in the text plus O(features × columns).
  */
 import type { ImportIssue, RawRow, RawTable } from '../model/types.ts';
 import { UserInputError } from '../model/errors.ts';
 import { detectColumns } from './detect-columns.ts';
+import { checkTableCells, INPUT_LIMITS } from './input-limits.ts';
+import { jsonDepthExceeds } from './json-depth-exceeds.ts';
+import { quoteValue } from './quote-value.ts';
 
 export interface GeojsonTableResult {
   table: RawTable;
@@ -31,12 +38,21 @@ export interface GeojsonTableResult {
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 const isObject = (v: unknown): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function cellText(value: Json | undefined): string {
+/** A property value as cell text; `line` and `key` name it when it is nested too deep to write out. */
+function cellText(value: Json | undefined, line: number, key: string): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (jsonDepthExceeds(value, INPUT_LIMITS.maxJsonDepth)) {
+    throw new UserInputError('json_too_deep',
+      `feature ${line}: property ${quoteValue(key)} is nested more than ${INPUT_LIMITS.maxJsonDepth} levels deep; `
+      + 'household properties are text and numbers', { feature: line, maxDepth: INPUT_LIMITS.maxJsonDepth });
+  }
   return JSON.stringify(value);
 }
+
+/** The value of an own property (never one inherited from Object.prototype, such as `toString`). */
+const own = (o: Record<string, Json>, key: string): Json | undefined => (Object.hasOwn(o, key) ? o[key] : undefined);
 
 function pointOf(geometry: Json | undefined): [number, number] | null {
   if (!isObject(geometry) || geometry.type !== 'Point' || !Array.isArray(geometry.coordinates)) return null;
@@ -83,14 +99,15 @@ export function readGeojsonTable(text: string): GeojsonTableResult {
   if (useFeatureId) headers.push('id');
   const lonCol = fields.indexOf('lon');
   const latCol = fields.indexOf('lat');
+  checkTableCells(features.length * headers.length);
 
   const rows: RawRow[] = [];
   const issues: ImportIssue[] = [];
   features.forEach((f, index) => {
     const line = index + 1;
     const props = isObject(f) && isObject(f.properties) ? f.properties : {};
-    const cells = headers.slice(0, propertyColumns).map((h) => cellText(props[h]));
-    if (useFeatureId) cells.push(isObject(f) ? cellText(f.id) : '');
+    const cells = headers.slice(0, propertyColumns).map((h) => cellText(own(props, h), line, h));
+    if (useFeatureId) cells.push(isObject(f) ? cellText(f.id, line, 'id') : '');
     const point = isObject(f) && f.type === 'Feature' ? pointOf(f.geometry) : null;
     if (point) { rows.push({ line, cells, point }); return; }
     const hasLonLat = lonCol >= 0 && latCol >= 0 && cells[lonCol] !== '' && cells[latCol] !== '';

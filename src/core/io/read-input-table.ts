@@ -8,10 +8,12 @@
  * with `{`) or CSV (`readCsvTable`). Returns the table, the format, the encoding (always 'utf-8'
  * for workbooks, whose XML is Unicode; the override does not apply to them), the sheet read and
  * every sheet's name (workbooks), and the GeoJSON reader's `not_a_point` issues.
- * Throws `UserInputError`: `empty_file`; `xls_not_supported` (.xls or password-protected);
+ * Throws `UserInputError`: `file_too_large` for a text file over `INPUT_LIMITS.maxTextBytes`
+ * (300 MB; checked before decoding); `empty_file`; `xls_not_supported` (.xls or password-protected);
  * `not_a_workbook` (a web page or other binary under an Excel name; a damaged workbook);
  * `unsupported_format` when GeoJSON is not accepted (`refuseGeojson` says why); and the readers'
- * own codes (`workbook_too_large`, `sheet_not_found`, `unterminated_quote`, `invalid_json`, ...).
+ * own codes (`workbook_too_large`, `sheet_not_found`, `unterminated_quote`, `invalid_json`,
+ * `too_many_cells`, `json_too_deep`, ...). `maxCellsOf` gives the cell limit of each format.
  * Cost: that of the reader; O(size of the file).
  */
 import type { ImportIssue, RawTable } from '../model/types.ts';
@@ -22,7 +24,8 @@ import { looksLikeGeojson } from './looks-like-geojson.ts';
 import { readCsvTable } from './read-csv-table.ts';
 import { readGeojsonTable } from './read-geojson-table.ts';
 import { readXlsxTable } from './read-xlsx-table.ts';
-import { checkWorkbookBytes } from './unzip-workbook-parts.ts';
+import { checkTextSize, INPUT_LIMITS } from './input-limits.ts';
+import { checkWorkbookBytes, WORKBOOK_LIMITS } from './unzip-workbook-parts.ts';
 import { sniffFileFormat } from './sniff-file-format.ts';
 
 export interface ReadInputTableOptions {
@@ -61,6 +64,7 @@ export async function readInputTable(input: { name: string; bytes: Uint8Array },
   if (kind === 'binary') {
     throw new UserInputError('not_a_workbook', `${name} is named like an Excel file but is neither an .xlsx workbook nor text`);
   }
+  checkTextSize(bytes.length, name || undefined); // before decoding: the text would be as large again, or larger
   const { text, encoding } = decodeText(bytes, options.encoding);
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new UserInputError('empty_file', `${name || 'the file'} is empty`);
   if (looksLikeGeojson(name, text)) {
@@ -71,3 +75,7 @@ export async function readInputTable(input: { name: string; bytes: Uint8Array },
   const { delimiter: _delimiter, ...table } = readCsvTable(text);
   return { table, format: 'csv', encoding, readerIssues: [], rejected: 0 };
 }
+
+/** The most cells a table read in `format` may hold once padded (for `promoteHeaderRow`). */
+export const maxCellsOf = (format: InputTable['format']): number =>
+  (format === 'xlsx' ? WORKBOOK_LIMITS.maxCells : INPUT_LIMITS.maxTableCells);

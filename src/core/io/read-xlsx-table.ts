@@ -11,10 +11,11 @@
  * Throws `UserInputError`: `workbook_too_large`, `xls_not_supported`, `not_a_workbook` (see
  * `unzipWorkbookParts`, `openWorkbook`, `readSheetRows`), `sheet_not_found` (with the names
  * there are), `empty_file` (the sheet has no non-empty cell).
- * Limits: `WORKBOOK_LIMITS` (50 MB file, 2,000,000 cells, 200 MB of XML). Synchronous inside
- * (returns a settled Promise): run it in the worker. Cost: O(size of the parts read); measured
- * ~2.5 s for 100,000 rows × 12 columns (a 5 MB file holding 68 MB of sheet XML) under Node 20 on
- * a 2-core machine — about 0.4 s per 10 MB of sheet XML.
+ * Limits: `WORKBOOK_LIMITS` (50 MB file, 2,000,000 cells — counted up to each row's last cell
+ * while reading, then again with every row padded to the header's width — 200 MB of XML).
+ * Synchronous inside (returns a settled Promise): run it in the worker. Cost: O(size of the
+ * parts read); measured ~2.5 s for 100,000 rows × 12 columns (a 5 MB file holding 68 MB of sheet
+ * XML) under Node 20 on a 2-core machine — about 0.4 s per 10 MB of sheet XML.
  */
 import type { RawTable } from '../model/types.ts';
 import { UserInputError } from '../model/errors.ts';
@@ -64,6 +65,14 @@ export function readXlsxTableSync(bytes: Uint8Array, sheet?: string): XlsxTable 
   if (!header) throw new UserInputError('empty_file', `sheet ${JSON.stringify(chosen.name)} is empty`, { sheet: chosen.name });
   const headers = header.cells.slice();
   while (headers.length > 0 && headers[headers.length - 1] === '') headers.pop();
+  let padded = 0;
+  for (const row of data) padded += Math.max(row.cells.length, headers.length);
+  if (padded > WORKBOOK_LIMITS.maxCells) {
+    // A header reaching column XFD over many one-cell rows would pad each row to 16,384 cells.
+    throw new UserInputError('workbook_too_large',
+      `the sheet has more than ${WORKBOOK_LIMITS.maxCells.toLocaleString('en')} cells once its rows are as wide as its header `
+      + `(${headers.length} columns); remove the empty columns at the right, or save it as CSV`, { sheet: chosen.name });
+  }
   for (const row of data) while (row.cells.length < headers.length) row.cells.push('');
   return { headers, rows: data, headerLine: header.line, sheet: chosen.name, sheets: info.sheets.map((s) => s.name) };
 }

@@ -9,7 +9,8 @@
  * for students (then 1), rsrp_dbm and down_mbps (then absent); `unknown_signal_value`;
  * `invalid_date`. Every problem of a row is reported, not only the first.
  * A row whose cells are all empty (and which has no point) is skipped and not counted.
- * Personal fields are copied into `personal` and never validated or quoted.
+ * Personal fields are copied into `personal` and never validated or quoted; columns sharing a
+ * header are keyed `姓名`, `姓名 (2)`, `姓名 (3)`, ... (the first free suffix, found in O(1) amortised).
  * Options: `fixSwappedLines` — rows (by line, or 'all') whose swapped lon/lat the user agreed to
  * fix: they are used swapped back, with a `swapped_lat_lon` warning instead of the error;
  * `crs` — the coordinate system of the file: each usable position (cells or GeoJSON point) is
@@ -144,11 +145,20 @@ export function validateRows(table: RawTable, mapping: ColumnMapping, options: V
     if (!coords.ok) continue;
 
     const personal: Record<string, string> = {};
+    // Next suffix to try per header: columns sharing a header cost O(1) each, not O(columns).
+    let nextSuffix: Map<string, number> | undefined;
     for (const col of personalColumns) {
       const value = (row.cells[col] ?? '').trim();
       if (value === '') continue;
-      let key = table.headers[col] ?? `column ${col + 1}`;
-      for (let k = 2; Object.hasOwn(personal, key); k++) key = `${table.headers[col] ?? ''} (${k})`;
+      const header = table.headers[col];
+      let key = header ?? `column ${col + 1}`;
+      if (Object.hasOwn(personal, key)) {
+        nextSuffix ??= new Map();
+        let k = nextSuffix.get(key) ?? 2;
+        while (Object.hasOwn(personal, `${header ?? ''} (${k})`)) k++;
+        nextSuffix.set(key, k + 1);
+        key = `${header ?? ''} (${k})`;
+      }
       personal[key] = value;
     }
     const text = (field: HouseholdField) => cell(field) || undefined;
