@@ -348,6 +348,7 @@ function readProject(doc: Obj): BlindspotProject {
   };
   const ids = new Set<string>();
   project.proposals.forEach((p, i) => {
+    if (p.id === '') bad(`proposals[${i}].id`, 'is empty');
     if (ids.has(p.id)) bad(`proposals[${i}].id`, 'repeats the id of an earlier proposal');
     ids.add(p.id);
   });

@@ -136,11 +136,11 @@ export function checkSites(r: SitesFileResult): void {
 }
 
 /** Proposals read back: in range, unique (and, from a proposals file, non-empty) ids, known status and origin, finite numbers. */
-export function checkProposals(sites: readonly ProposedSite[], nonEmptyIds = true): void {
+export function checkProposals(sites: readonly ProposedSite[]): void {
   const ids = new Set<string>();
   for (const s of sites) {
     expect(finiteIn(s.lon, 180) && finiteIn(s.lat, 90)).toBe(true);
-    expect(typeof s.id === 'string' && (s.id !== '' || !nonEmptyIds) && !ids.has(s.id)).toBe(true);
+    expect(typeof s.id === 'string' && s.id !== '' && !ids.has(s.id)).toBe(true);
     ids.add(s.id);
     expect(['proposed', 'surveyed', 'approved', 'rejected']).toContain(s.status);
     expect(['manual', 'suggested']).toContain(s.origin);

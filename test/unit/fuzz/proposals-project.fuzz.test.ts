@@ -67,7 +67,7 @@ describe('fuzz: project files', () => {
       const p = r.value;
       // What reopening relies on: it saves again and reads back the same.
       expect(parseProjectFile(projectToJson(p))).toEqual(p);
-      checkProposals(p.proposals, false); // a project file may hold an empty proposal id (its reader only wants text)
+      checkProposals(p.proposals);
       for (const h of p.households?.households ?? []) expect(Number.isFinite(h.lon) && Number.isFinite(h.lat)).toBe(true);
     }), FUZZ_PARAMS);
   });

@@ -111,7 +111,7 @@ describe('projectToJson / parseProjectFile', () => {
   it('round-trips any proposals and pinned points with finite coordinates and any text (property)', () => {
     const text = fc.string({ unit: 'binary', maxLength: 12 });
     const siteArb = fc.record({
-      id: text, name: text, notes: text,
+      id: fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }), name: text, notes: text,
       lon: fc.double({ min: -180, max: 180, noNaN: true }).map((x) => x + 0),
       lat: fc.double({ min: -90, max: 90, noNaN: true }).map((x) => x + 0),
       origin: fc.constantFrom('manual' as const, 'suggested' as const),
@@ -176,6 +176,7 @@ describe('parseProjectFile errors', () => {
     ['an existing-site proposal', (d) => { d.proposals[0].status = 'existing'; }, 'proposals[0].status'],
     ['a negative cost', (d) => { d.proposals[0].costCny = -1; }, 'proposals[0].costCny'],
     ['a repeated proposal id', (d) => { d.proposals[1].id = d.proposals[0].id; }, 'proposals[1].id'],
+    ['an empty proposal id', (d) => { d.proposals[1].id = ''; }, 'proposals[1].id'],
     ['a pinned point of three numbers', (d) => { d.pinned[1] = [108, 30, 5]; }, 'pinned[1]'],
     ['a pinned latitude out of range', (d) => { d.pinned[0][1] = -90.5; }, 'pinned[0][1]'],
   ])('invalid_project: %s', (_, edit, path) => {
