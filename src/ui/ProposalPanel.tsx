@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { formatNumber } from '../i18n/translate.ts';
-import { clearProposals, redo, setPlanMode, undo } from '../state/actions/plan-actions.ts';
+import { clearPinned, clearProposals, redo, setPlanMode, undo } from '../state/actions/plan-actions.ts';
 import { suggestSites } from '../state/actions/suggest-action.ts';
 import { importProposalsFile } from '../state/actions/import-proposals.ts';
 import { selectAndFly } from '../state/actions/ui-actions.ts';
@@ -156,7 +156,14 @@ export function ProposalPanel() {
           </div>
         </>
       )}
-      {pinned.length > 0 && <p className="muted" data-testid="pinned-count">{t('plan.pinned', { count: pinned.length })}</p>}
+      {pinned.length > 0 && (
+        <p className="muted" data-testid="pinned-count">
+          {t('plan.pinned', { count: pinned.length })}{' '}
+          <button type="button" className="link" data-testid="clear-pinned" onClick={clearPinned}>
+            {t('plan.clearPinned')}
+          </button>
+        </p>
+      )}
       <SuggestForm />
       <PlanExport />
       <div className="toolbar">

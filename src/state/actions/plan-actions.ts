@@ -138,10 +138,8 @@ export function pinCandidate(lon: number, lat: number): void {
   commit({ pinned: [...appStore.getState().plan.pinned, [lon, lat]] });
 }
 
-export function unpinCandidate(index: number): void {
-  const pinned = appStore.getState().plan.pinned;
-  if (index < 0 || index >= pinned.length) return;
-  commit({ pinned: pinned.filter((_, i) => i !== index) });
+export function clearPinned(): void {
+  if (appStore.getState().plan.pinned.length > 0) commit({ pinned: [] });
 }
 
 export function undo(): void {

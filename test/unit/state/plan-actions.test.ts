@@ -79,6 +79,16 @@ describe('plan actions', () => {
     expect(proposals()).toEqual([]);
   });
 
+  it('pins candidate points and clears them, each one undo step', () => {
+    plan.pinCandidate(108.1, 30.1);
+    plan.pinCandidate(108.2, 30.2);
+    expect(appStore.getState().plan.pinned).toEqual([[108.1, 30.1], [108.2, 30.2]]);
+    plan.clearPinned();
+    expect(appStore.getState().plan.pinned).toEqual([]);
+    plan.undo();
+    expect(appStore.getState().plan.pinned).toHaveLength(2);
+  });
+
   it('a drag released where it started records nothing', () => {
     const id = plan.addProposal(108.01, 30);
     plan.dragProposal(id, 108.02, 30);
