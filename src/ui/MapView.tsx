@@ -1,7 +1,11 @@
-/** Mounts the map controller and feeds it from the store; exposes the map as `window.__map`. */
+/**
+ * Mounts the map controller and feeds it from the store — households, sites, clusters, the plan
+ * (live during a drag), the committee aggregates and what privacy mode hides — and forwards clicks,
+ * drags and zoom to the actions. Exposes the map as `window.__map` (tests) and to the report.
+ */
 import { useEffect, useRef } from 'react';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { hexResolutionForZoom, radiusCoverageModel, type AreaRow, type BlindspotCluster } from '../core/index.ts';
+import { hexResolutionForZoom, PRIVACY_MIN_COUNT, radiusCoverageModel, type BlindspotCluster } from '../core/index.ts';
 import { MapController, type MapSelection } from '../map/map-controller.ts';
 import { translate, type Lang } from '../i18n/translate.ts';
 import { appStore } from '../state/app-store.ts';
@@ -10,7 +14,6 @@ import { addProposal, dragProposal, endDrag, pinCandidate } from '../state/actio
 import { selectPlanImpact } from '../state/plan-impact.ts';
 import { selectArea } from '../state/actions/committee-actions.ts';
 import { areaName, selectAreaReport, selectHexCells, selectPrivacy } from '../state/committee-selectors.ts';
-import { PRIVACY_MIN_COUNT } from '../core/index.ts';
 import { setMapHandle } from './map-handle.ts';
 import { selectAnalysis, selectAreaHouseholds, selectHouseholdIndex } from '../state/selectors.ts';
 import type { AppState, Selection } from '../state/store.ts';
@@ -131,7 +134,7 @@ export function MapView({ onWebGlError }: { onWebGlError: () => void }) {
       const aggregates = engineer ? 'none' : state.committee.mapMode;
       controller.setLayerMode({ households: engineer, clusters: engineer, aggregates, editable: ui.view === 'engineer' });
       if (aggregates === 'symbols') {
-        controller.setAreas(selectAreaReport(state).rows, state.committee.after, areaName as (row: AreaRow) => string, privacy ? PRIVACY_MIN_COUNT : 1);
+        controller.setAreas(selectAreaReport(state).rows, state.committee.after, areaName, privacy ? PRIVACY_MIN_COUNT : 1);
         controller.setSelectedArea(state.committee.selected);
       }
       if (aggregates === 'hexagons') controller.setHexagons(selectHexCells(state, resolution), state.committee.after);
