@@ -500,13 +500,16 @@ export function editJson(doc: unknown, edits: readonly { pick: number; action: '
         for (const [k, v] of Object.entries(node)) { slots.push([node as Record<string, unknown>, k]); stack.push(v); }
       }
     }
-    if (slots.length === 0) return e.value;
+    // A fresh copy of the value each time: fast-check may hand the same object to several edits or
+    // calls, and inserting one object twice (then editing inside it) can make the document circular.
+    const value = structuredClone(e.value);
+    if (slots.length === 0) return value;
     const [parent, key] = slots[e.pick % slots.length]!;
     const target = parent as Record<string | number, unknown>;
     if (e.action === 'delete') {
       if (Array.isArray(parent)) parent.splice(key as number, 1);
       else delete target[key];
-    } else target[key] = e.action === 'wrap' ? [target[key]] : e.value;
+    } else target[key] = e.action === 'wrap' ? [target[key]] : value;
   }
   return copy;
 }
