@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { proposalsToCsv, proposalsToGeoJson, proposalsToKml, radiusCoverageModel } from '../core/index.ts';
 import { appStore, useApp } from '../state/app-store.ts';
 import { planSiteSummaries } from '../state/plan-impact.ts';
+import { selectPrivacy } from '../state/committee-selectors.ts';
 import { downloadText } from './download-text.ts';
 import { useT } from './use-t.ts';
 
@@ -22,7 +23,7 @@ function exportPlan(kind: ExportKind, includeCoverage: boolean): void {
   } else if (kind === 'kml') {
     downloadText('blindspot-sites.kml', proposalsToKml(proposals, summaries, { includeCoverage, coverageModel: model }), 'application/vnd.google-earth.kml+xml');
   } else {
-    downloadText('blindspot-sites.csv', proposalsToCsv(proposals, summaries), 'text/csv;charset=utf-8');
+    downloadText('blindspot-sites.csv', proposalsToCsv(proposals, summaries, { privacy: selectPrivacy(state) }), 'text/csv;charset=utf-8');
   }
 }
 

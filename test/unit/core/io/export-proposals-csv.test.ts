@@ -41,6 +41,11 @@ describe('proposalsToCsv', () => {
     expect(out).toContain(',"山顶\r\n第二行"\r\n');
     expect(proposalsToCsv([proposal('n', [108, 30], 1, { notes: '+1', name: '-1e-7' })], [])).toMatch(/,-1e-7,.*,\+1\r\n$/);
   });
+  it('in privacy mode writes counts from 1 to 4 as <5 and hides their cost per student; 0 and 5+ stay', () => {
+    const few = [{ siteId: 'a', newlyCoveredHouseholds: 3, newlyCoveredStudents: 4 }, { siteId: 'b', newlyCoveredHouseholds: 5, newlyCoveredStudents: 12 }];
+    const rows = readCsvTable(proposalsToCsv([A, B, C], few, { privacy: true })).rows.map((r) => r.cells.slice(0, 2).concat(r.cells.slice(12, 15)));
+    expect(rows).toEqual([['1', 'b', '5', '12', '8333'], ['2', 'a', '<5', '<5', ''], ['3', 'c', '0', '0', '']]);
+  });
   it('writes only the header for no proposals', () => {
     expect(proposalsToCsv([], [])).toBe(`\uFEFF${HEADER}\r\n`);
   });
