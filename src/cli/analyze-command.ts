@@ -27,7 +27,7 @@
  */
 import { basename } from 'node:path';
 import {
-  terrainCoverageModel, analyzeBlindspots, clustersToGeoJson, parseHouseholdsFile, parseSitesFile, UserInputError, type Site,
+  terrainCoverageModel, analyzeBlindspots, clustersToGeoJson, parseSitesFile, type Site,
 } from '../core/index.ts';
 import { predictUnreportedUncovered } from '../core/terrain/predict-unreported-uncovered.ts';
 import { CLASSIFY_OPTION_NAMES, classifySettingsFromArgs } from './classify-settings-from-args.ts';
@@ -35,6 +35,7 @@ import { loadDemArg } from './load-dem-arg.ts';
 import { crsFromArg, IMPORT_FLAG_OPTIONS, IMPORT_VALUE_OPTIONS, importOptionsFromArgs } from './import-options-from-args.ts';
 import { parseCommandArgs } from './parse-command-args.ts';
 import { readInputFile } from './read-input-file.ts';
+import { readHouseholdsArg } from './read-households-arg.ts';
 import { UsageError } from './usage-error.ts';
 import { analysisSettingsFromArgs } from './analysis-settings-from-args.ts';
 import { featureCollectionText } from './feature-collection-text.ts';
@@ -59,12 +60,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
     throw new UsageError('analyze: --dem predicts the coverage of the existing sites: give them with --sites');
   }
 
-  const parsed = await parseHouseholdsFile({ name: basename(file), bytes: await readInputFile(file) },
-    { ...importOptions, settings: classify });
-  if (parsed.households.length === 0) {
-    throw new UserInputError('no_usable_rows',
-      `${file}: none of its ${parsed.rows} rows can be used (${parsed.issues.length} issues; run validate for the list)`, { path: file });
-  }
+  const parsed = await readHouseholdsArg(file, { ...importOptions, settings: classify });
   const sitesPath = values.get('sites');
   let sites: Site[] = [];
   let siteIssues = 0;

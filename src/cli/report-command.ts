@@ -17,15 +17,15 @@
  * household row, not a proposals file) or the output cannot be written; 2 bad usage (unknown
  * option, a bad --level or --uncovered, a bad import or threshold option).
  */
-import { basename } from 'node:path';
 import {
-  aggregateAreas, AREA_LEVELS, areaReportToCsv, countsInPlan, parseHouseholdsFile, parseProposalsGeoJson, suppressSmallCount,
-  UserInputError, type AreaLevel,
+  aggregateAreas, AREA_LEVELS, areaReportToCsv, countsInPlan, parseProposalsGeoJson, suppressSmallCount,
+  type AreaLevel,
 } from '../core/index.ts';
 import { CLASSIFY_OPTION_NAMES, classifySettingsFromArgs } from './classify-settings-from-args.ts';
 import { IMPORT_FLAG_OPTIONS, IMPORT_VALUE_OPTIONS, importOptionsFromArgs } from './import-options-from-args.ts';
 import { parseCommandArgs } from './parse-command-args.ts';
 import { readInputFile } from './read-input-file.ts';
+import { readHouseholdsArg } from './read-households-arg.ts';
 import { UsageError } from './usage-error.ts';
 import { analysisSettingsFromArgs } from './analysis-settings-from-args.ts';
 import { writeOutput } from './write-output.ts';
@@ -47,13 +47,8 @@ export async function runReport(args: string[]): Promise<number> {
   const importOptions = importOptionsFromArgs('report', values, flags);
   const privacy = flags.has('privacy');
 
-  const parsed = await parseHouseholdsFile({ name: basename(file), bytes: await readInputFile(file) },
-    { ...importOptions, settings: classify });
+  const parsed = await readHouseholdsArg(file, { ...importOptions, settings: classify });
   const households = parsed.households;
-  if (households.length === 0) {
-    throw new UserInputError('no_usable_rows',
-      `${file}: none of its ${parsed.rows} rows can be used (${parsed.issues.length} issues; run validate for the list)`, { path: file });
-  }
   const proposalsPath = values.get('proposals');
   const proposals = proposalsPath === undefined ? []
     : parseProposalsGeoJson(new TextDecoder().decode(await readInputFile(proposalsPath)));

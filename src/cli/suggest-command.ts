@@ -45,9 +45,9 @@
  */
 import { basename } from 'node:path';
 import {
-  analyzeBlindspots, createImpactTracker, describeProposalReach, invariant, parseHouseholdsFile, parseProposalsGeoJson,
-  parseSitesFile, proposalsToGeoJson, suggestSites, SUGGEST_DEFAULTS, terrainCoverageModel, UserInputError, type GridDem,
-  type SuggestSitesOptions,
+  analyzeBlindspots, createImpactTracker, describeProposalReach, invariant, parseProposalsGeoJson,
+  parseSitesFile, proposalsToGeoJson, suggestSites, SUGGEST_DEFAULTS, terrainCoverageModel, type GridDem,
+  type CoverageModel, type SiteImpactSummary, type SuggestResult, type SuggestSitesOptions,
 } from '../core/index.ts';
 import { suggestSitesOverTerrain } from '../core/terrain/suggest-sites-over-terrain.ts';
 import { CLASSIFY_OPTION_NAMES, classifySettingsFromArgs } from './classify-settings-from-args.ts';
@@ -56,6 +56,7 @@ import { crsFromArg, IMPORT_FLAG_OPTIONS, IMPORT_VALUE_OPTIONS, importOptionsFro
 import { loadHighsNode } from './load-highs-node.ts';
 import { parseCommandArgs } from './parse-command-args.ts';
 import { readInputFile } from './read-input-file.ts';
+import { readHouseholdsArg } from './read-households-arg.ts';
 import { UsageError } from './usage-error.ts';
 import { analysisSettingsFromArgs } from './analysis-settings-from-args.ts';
 import { featureCollectionText } from './feature-collection-text.ts';
@@ -98,13 +99,8 @@ export async function runSuggest(args: string[]): Promise<number> {
   const sitesCrs = crsFromArg('suggest', 'sites-crs', values.get('sites-crs'));
   const generatedAt = values.get('generated-at');
 
-  const parsed = await parseHouseholdsFile({ name: basename(file), bytes: await readInputFile(file) },
-    { ...importOptions, settings: classify });
+  const parsed = await readHouseholdsArg(file, { ...importOptions, settings: classify });
   const households = parsed.households;
-  if (households.length === 0) {
-    throw new UserInputError('no_usable_rows',
-      `${file}: none of its ${parsed.rows} rows can be used (${parsed.issues.length} issues; run validate for the list)`, { path: file });
-  }
   const sitesPath = values.get('sites');
   let siteSummary = {};
   if (sitesPath !== undefined) {
@@ -140,36 +136,7 @@ export async function runSuggest(args: string[]): Promise<number> {
       `the impact of suggestion ${i + 1} matches suggestSites' count`);
     return { ...m, ...describeProposalReach(households, tracker.newlyCoveredIndices(fixed.length + i), analysis) };
   });
-  const collection = proposalsToGeoJson(result.sites.map((s) => s.site), impacts, {
-    includeCoverage: flags.has('include-coverage'), classThresholds: classify.thresholds,
-    ...(generatedAt !== undefined ? { generatedAt } : {}),
-  });
-  await writeOutput(values.get('out'), featureCollectionText(collection));
-
-  process.stderr.write(JSON.stringify({
-    ok: true,
-    households: households.length,
-    issues: parsed.issues.length,
-    uncoveredHouseholds: analysis.uncoveredHouseholds,
-    uncoveredStudents: analysis.uncoveredStudents,
-    fixedProposals: fixed.length,
-    fixedCoveredStudents: analysis.uncoveredStudents - result.uncoveredStudentsBefore,
-    candidates: result.candidates,
-    count,
-    radiusM,
-    suggested: result.sites.length,
-    newlyCoveredHouseholds: result.newlyCoveredHouseholds,
-    newlyCoveredStudents: result.newlyCoveredStudents,
-    remainingStudents: result.remainingStudents,
-    method: result.method,
-    exactMethod: result.exactMethod,
-    milpStatus: result.milpStatus,
-    greedyStudents: result.greedyStudents,
-    optimumStudents: result.optimumStudents,
-    greedyGapPercent: result.greedyGapPercent,
-    ms: Math.round(ms),
-    ...siteSummary,
-  }) + '\n');
+  await writeSuggestions(result, impacts, ms, { radiusM });
   return 0;
 
   /** `--dem`: the suggestions over the terrain, written like the others. */
@@ -184,8 +151,18 @@ export async function runSuggest(args: string[]): Promise<number> {
       siteId: s.site.id, newlyCoveredHouseholds: s.newlyCoveredHouseholds, newlyCoveredStudents: s.newlyCoveredStudents,
       ...describeProposalReach(households, result.newlyCoveredIndices[i]!, analysis),
     }));
+    const reachM = model.reachM({ antennaHeightM: SUGGEST_DEFAULTS.antennaHeightM, bandMHz: SUGGEST_DEFAULTS.bandMHz, eirpDbm: SUGGEST_DEFAULTS.eirpDbm });
+    await writeSuggestions(result, impacts, elapsed, { radiusM: Math.round(reachM), model, dem: terrain.label });
+  }
+
+  /** The suggestions as a `blindspot.sites/1` file (to --out or stdout) and the one-line summary on stderr. */
+  async function writeSuggestions(
+    result: SuggestResult, impacts: SiteImpactSummary[], ms: number,
+    coverage: { radiusM: number; model?: CoverageModel; dem?: string },
+  ): Promise<void> {
     const collection = proposalsToGeoJson(result.sites.map((s) => s.site), impacts, {
-      includeCoverage: flags.has('include-coverage'), classThresholds: classify.thresholds, coverageModel: model,
+      includeCoverage: flags.has('include-coverage'), classThresholds: classify.thresholds,
+      ...(coverage.model ? { coverageModel: coverage.model } : {}),
       ...(generatedAt !== undefined ? { generatedAt } : {}),
     });
     await writeOutput(values.get('out'), featureCollectionText(collection));
@@ -199,9 +176,8 @@ export async function runSuggest(args: string[]): Promise<number> {
       fixedCoveredStudents: analysis.uncoveredStudents - result.uncoveredStudentsBefore,
       candidates: result.candidates,
       count,
-      radiusM: Math.round(model.reachM({ antennaHeightM: SUGGEST_DEFAULTS.antennaHeightM, bandMHz: SUGGEST_DEFAULTS.bandMHz, eirpDbm: SUGGEST_DEFAULTS.eirpDbm })),
-      coverageModel: 'terrain',
-      dem: terrain.label,
+      radiusM: coverage.radiusM,
+      ...(coverage.dem !== undefined ? { coverageModel: 'terrain', dem: coverage.dem } : {}),
       suggested: result.sites.length,
       newlyCoveredHouseholds: result.newlyCoveredHouseholds,
       newlyCoveredStudents: result.newlyCoveredStudents,
@@ -212,7 +188,7 @@ export async function runSuggest(args: string[]): Promise<number> {
       greedyStudents: result.greedyStudents,
       optimumStudents: result.optimumStudents,
       greedyGapPercent: result.greedyGapPercent,
-      ms: Math.round(elapsed),
+      ms: Math.round(ms),
       ...siteSummary,
     }) + '\n');
   }
