@@ -25,6 +25,7 @@ import type { AttendanceClass, Household, Site } from '../model/types.ts';
 import { UserInputError } from '../model/errors.ts';
 import { createPointGridIndex } from '../coverage/create-point-grid-index.ts';
 import { SUGGEST_DEFAULTS, type CandidateSource, type SuggestedSite, type SuggestResult } from '../analysis/suggest-sites.ts';
+import { lazyGreedy } from '../analysis/lazy-greedy.ts';
 import { candidateCoverageSets } from './candidate-coverage-sets.ts';
 
 export interface SuggestOverTerrainOptions {
@@ -71,8 +72,8 @@ export function suggestSitesOverTerrain(households: readonly Household[], option
   const n = keep.length;
   const lon = Float64Array.from(keep, (i) => households[i]!.lon);
   const lat = Float64Array.from(keep, (i) => households[i]!.lat);
-  const weight = Float64Array.from(keep, (i) => households[i]!.students);
-  const studentsBefore = weight.reduce((s, w) => s + w, 0);
+  const weightOf = Float64Array.from(keep, (i) => households[i]!.students);
+  const studentsBefore = weightOf.reduce((s, w) => s + w, 0);
 
   // 2. Candidates and their coverage sets.
   const cLon: number[] = [], cLat: number[] = [], cSource: CandidateSource[] = [];
@@ -88,47 +89,19 @@ export function suggestSitesOverTerrain(households: readonly Household[], option
   const sets = candidateCoverageSets({ lon, lat }, { lon: Float64Array.from(cLon), lat: Float64Array.from(cLat) }, model, radio, options.onProgress);
 
   // 3. Lazy greedy over the sets.
-  const c = sets.length;
   const covered = new Uint8Array(n);
-  const gainW = new Float64Array(c), gainP = new Int32Array(c), stamp = new Int32Array(c);
-  const evaluate = (j: number): void => {
-    let w = 0, p = 0;
-    for (const k of sets[j]!) if (covered[k] === 0) { w += weight[k]!; p++; }
-    gainW[j] = w; gainP[j] = p;
+  const taken: number[][] = [];
+  const evaluate = (j: number) => {
+    let weight = 0, points = 0;
+    for (const k of sets[j]!) if (covered[k] === 0) { weight += weightOf[k]!; points++; }
+    return { weight, points };
   };
-  const above = (a: number, b: number): boolean =>
-    gainW[a]! > gainW[b]! || (gainW[a] === gainW[b] && (gainP[a]! > gainP[b]! || (gainP[a] === gainP[b] && a < b)));
-  const heap: number[] = [];
-  const up = (i: number): void => {
-    const x = heap[i]!;
-    while (i > 0) { const p = (i - 1) >> 1; if (!above(x, heap[p]!)) break; heap[i] = heap[p]!; i = p; }
-    heap[i] = x;
-  };
-  const down = (i: number): void => {
-    const x = heap[i]!;
-    for (;;) {
-      let m = 2 * i + 1;
-      if (m >= heap.length) break;
-      if (m + 1 < heap.length && above(heap[m + 1]!, heap[m]!)) m++;
-      if (!above(heap[m]!, x)) break;
-      heap[i] = heap[m]!; i = m;
-    }
-    heap[i] = x;
-  };
-  for (let j = 0; j < c; j++) { evaluate(j); heap.push(j); up(heap.length - 1); }
-  const picks: { candidate: number; weight: number; points: number; indices: number[] }[] = [];
-  let round = 0;
-  while (picks.length < count && heap.length > 0) {
-    const top = heap[0]!;
-    if (stamp[top] !== round) { evaluate(top); stamp[top] = round; down(0); continue; }
-    if (gainW[top] === 0 && gainP[top] === 0) break;
+  const take = (j: number): void => {
     const indices: number[] = [];
-    for (const k of sets[top]!) if (covered[k] === 0) { covered[k] = 1; indices.push(keep[k]!); }
-    picks.push({ candidate: top, weight: gainW[top]!, points: gainP[top]!, indices: indices.sort((a, b) => a - b) });
-    const last = heap.pop()!;
-    if (heap.length > 0) { heap[0] = last; down(0); }
-    round++;
-  }
+    for (const k of sets[j]!) if (covered[k] === 0) { covered[k] = 1; indices.push(keep[k]!); }
+    taken.push(indices.sort((x, y) => x - y));
+  };
+  const picks = lazyGreedy(sets.length, count, evaluate, take).picks.map((p, i) => ({ ...p, indices: taken[i]! }));
 
   // 4. The suggested sites.
   const usedIds = new Set(fixed.map((s) => s.id));
@@ -148,7 +121,7 @@ export function suggestSitesOverTerrain(households: readonly Household[], option
   const totalW = picks.reduce((s, p) => s + p.weight, 0), totalP = picks.reduce((s, p) => s + p.points, 0);
   return {
     method: 'greedy', exactMethod: null, milpStatus: null, greedyStudents: totalW, optimumStudents: null, greedyGapPercent: null,
-    sites, candidates: c,
+    sites, candidates: sets.length,
     uncoveredHouseholdsBefore: n, uncoveredStudentsBefore: studentsBefore,
     newlyCoveredHouseholds: totalP, newlyCoveredStudents: totalW,
     remainingHouseholds: n - totalP, remainingStudents: studentsBefore - totalW,
