@@ -78,6 +78,7 @@ export * from './model/proposal.ts';
 export { haversineLonLatM } from './analysis/haversine-lon-lat-m.ts';
 export { defaultRadiusM, DEFAULT_RADIUS_TABLE_M, REFERENCE_ANTENNA_HEIGHT_M } from './coverage/default-radius-m.ts';
 export { radiusCoverageModel, RADIUS_OUTLINE_STEPS } from './coverage/radius-coverage-model.ts';
+export { precomputedCoverageModel, positionKey } from './coverage/precomputed-coverage-model.ts';
 export { createPointGridIndex, type PointGridIndex } from './coverage/create-point-grid-index.ts';
 export {
   createImpactTracker, type ImpactTracker, type ImpactResult, type ImpactTotals, type ProposalImpact, type ImpactSettings,
@@ -158,3 +159,4 @@ export {
 export {
   generateDemoTerrain, DEMO_TERRAIN_LABEL, DEMO_TERRAIN_DEFAULTS, type DemoTerrain, type DemoTerrainStats,
 } from './terrain/demo-terrain.ts';
+export { createHouseholdsCoverage, type HouseholdsCoverage } from './terrain/households-covered-by-sites.ts';

@@ -11,7 +11,7 @@ import type {
   SymbolLayerSpecification,
 } from 'maplibre-gl';
 import { ATTENDANCE_CLASSES } from '../core/index.ts';
-import { AREA_COLORS, CLASS_COLORS, CLUSTER_COLORS, HOUSEHOLD_STROKE, PROPOSAL_COLORS, SELECTION_COLOR, SHARE_COLOR_STOPS, SITE_COLORS } from './palette.ts';
+import { AREA_COLORS, CLASS_COLORS, CLUSTER_COLORS, HOUSEHOLD_STROKE, PROPOSAL_COLORS, SELECTION_COLOR, SHARE_COLOR_STOPS, SITE_COLORS, UNREPORTED_RING } from './palette.ts';
 
 export const HOUSEHOLDS_SOURCE = 'households';
 export const SITES_SOURCE = 'sites';
@@ -31,7 +31,9 @@ export const HEXAGONS_SOURCE = 'hexagons';
 export const HEXAGONS_LAYER = 'hexagons';
 
 /** Household-level layers: hidden in privacy mode and in the committee view. */
-export const HOUSEHOLD_LAYER_IDS = ['households', 'households-isolated', 'households-newly-covered', 'households-selected'] as const;
+export const HOUSEHOLD_LAYER_IDS = [
+  'households', 'households-isolated', 'households-newly-covered', 'households-unreported', 'households-selected',
+] as const;
 /** The engineer's working layers — cluster outlines (they follow homes), existing sites' circles: engineer view without privacy only. */
 export const ENGINEER_LAYER_IDS = [
   'clusters-fill', 'clusters-line', 'cluster-labels', 'cluster-labels-top', 'site-coverage-fill', 'site-coverage-line',
@@ -188,6 +190,20 @@ export const newlyCoveredHouseholdsLayer: CircleLayerSpecification = {
     'circle-color': 'rgba(0,0,0,0)',
     'circle-radius': householdRadius(2),
     'circle-stroke-color': PROPOSAL_COLORS.newlyCoveredRing,
+    'circle-stroke-width': 1.5,
+  },
+};
+
+/** Homes without a report that no existing site is predicted to cover (terrain): a dark ring (filtered by index). */
+export const unreportedHouseholdsLayer: CircleLayerSpecification = {
+  id: 'households-unreported',
+  type: 'circle',
+  source: HOUSEHOLDS_SOURCE,
+  filter: ['==', ['get', 'i'], -1],
+  paint: {
+    'circle-color': 'rgba(0,0,0,0)',
+    'circle-radius': householdRadius(2.5),
+    'circle-stroke-color': UNREPORTED_RING,
     'circle-stroke-width': 1.5,
   },
 };

@@ -5,7 +5,7 @@
  */
 import { circle } from '@turf/turf';
 import type { FilterSpecification } from 'maplibre-gl';
-import type { AreaCounts, AreaRow, AttendanceClass, BlindspotCluster, CoverageModel, HexCell, Household, ProposedSite, Site } from '../core/index.ts';
+import type { AreaCounts, AreaRow, AttendanceClass, BlindspotCluster, HexCell, Household, ProposedSite, Site } from '../core/index.ts';
 
 /** Draw order: the classes that matter most are drawn last, on top. */
 const DRAW_RANK: Record<AttendanceClass, number> = { unknown: 0, good: 1, fair: 2, poor: 3, none: 4 };
@@ -120,11 +120,18 @@ export function proposalsGeoJson(proposals: readonly ProposedSite[]): GeoJSON.Fe
 }
 
 /** Each proposal's predicted coverage: the model's outline (a picture of its rule). */
-export function proposalCoverageGeoJson(proposals: readonly ProposedSite[], model: CoverageModel): GeoJSON.FeatureCollection<GeoJSON.Polygon> {
-  return {
-    type: 'FeatureCollection',
-    features: proposals.map((site, i) => ({ type: 'Feature', id: i, geometry: model.outline(site), properties: { i, status: site.status } })),
-  };
+/** What a proposal's coverage looks like on the map: an outline (null: none drawn yet). */
+export type OutlineOf = (site: ProposedSite) => GeoJSON.Polygon | GeoJSON.MultiPolygon | null;
+
+export function proposalCoverageGeoJson(
+  proposals: readonly ProposedSite[], outlineOf: OutlineOf,
+): GeoJSON.FeatureCollection<GeoJSON.Polygon | GeoJSON.MultiPolygon> {
+  const features: GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon>[] = [];
+  proposals.forEach((site, i) => {
+    const geometry = outlineOf(site);
+    if (geometry) features.push({ type: 'Feature', id: i, geometry, properties: { i, status: site.status } });
+  });
+  return { type: 'FeatureCollection', features };
 }
 
 export function pinnedGeoJson(pinned: readonly (readonly [number, number])[]): GeoJSON.FeatureCollection<GeoJSON.Point> {

@@ -6,7 +6,7 @@
 import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import type { GeoJSONSource, MapMouseEvent, MapTouchEvent } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { radiusCoverageModel, type AreaRow, type BlindspotCluster, type CoverageModel, type HexCell, type Household, type ProposedSite, type Site } from '../core/index.ts';
+import type { AreaRow, BlindspotCluster, HexCell, Household, ProposedSite, Site } from '../core/index.ts';
 import { basemapStyle, SHIZHU_BOUNDS } from './basemap-style.ts';
 import {
   areaLabelsLayer,
@@ -30,6 +30,7 @@ import {
   householdsLayer,
   isolatedHouseholdsLayer,
   newlyCoveredHouseholdsLayer,
+  unreportedHouseholdsLayer,
   pinnedLayer,
   PINNED_SOURCE,
   proposalCoverageFillLayer,
@@ -64,7 +65,10 @@ import {
   sitesGeoJson,
   type Bounds,
   type HouseholdFilter,
+  type OutlineOf,
 } from './data-sources.ts';
+import type { CoverageImage } from './coverage-image.ts';
+import { TerrainCoverageLayer } from './terrain-coverage-layer.ts';
 
 setWorkerUrl(workerUrl);
 
@@ -127,8 +131,10 @@ export class MapController {
   private clusterData: ClusterData | null = null;
   private isolated: readonly number[] = [];
   private proposals: readonly ProposedSite[] | null = null;
-  private coverageModel: CoverageModel = radiusCoverageModel;
+  private outlineOf: OutlineOf = () => null;
   private newlyCovered: readonly number[] = [];
+  private unreported: readonly number[] = [];
+  private readonly terrainLayer = new TerrainCoverageLayer();
   private pinned: readonly (readonly [number, number])[] | null = null;
   private mode: ClickMode = 'select';
   /** The proposal being dragged (its index), or -1. */
@@ -180,6 +186,7 @@ export class MapController {
       proposalCoverageFillLayer,
       proposalCoverageLineLayer,
       newlyCoveredHouseholdsLayer,
+      unreportedHouseholdsLayer,
       selectedHouseholdLayer,
       sitesLayer,
       siteLabelsLayer,
@@ -193,6 +200,7 @@ export class MapController {
     ]) {
       this.map.addLayer(layer);
     }
+    this.terrainLayer.addTo(this.map, proposalCoverageFillLayer.id);
     this.map.on('click', (e) => this.onClick(e));
     for (const layer of [HOUSEHOLDS_LAYER, SITES_LAYER, CLUSTERS_FILL_LAYER]) {
       this.map.on('mouseenter', layer, () => this.setCursor('pointer'));
@@ -218,7 +226,7 @@ export class MapController {
     if (households) this.setHouseholds(households);
     if (sites) this.setSites(sites);
     if (clusterData) this.setClusters(clusterData.clusters, clusterData.label);
-    if (proposals) this.setProposals(proposals, this.coverageModel);
+    if (proposals) this.setProposals(proposals, this.outlineOf);
     if (pinned) this.setPinned(pinned);
     this.setNewlyCovered(this.newlyCovered);
     const { areaData, hexData } = this;
@@ -325,14 +333,14 @@ export class MapController {
     this.setData(CLUSTER_LABELS_SOURCE, clusterLabelsGeoJson(clusters, label));
   }
 
-  /** Proposals at their current (possibly dragged) positions, with the model's coverage outlines. */
-  setProposals(proposals: readonly ProposedSite[], model: CoverageModel): void {
-    if (proposals === this.proposals && model === this.coverageModel) return;
+  /** Proposals at their current (possibly dragged) positions, with their coverage outlines. */
+  setProposals(proposals: readonly ProposedSite[], outlineOf: OutlineOf): void {
+    if (proposals === this.proposals && outlineOf === this.outlineOf) return;
     this.proposals = proposals;
-    this.coverageModel = model;
+    this.outlineOf = outlineOf;
     if (!this.loaded) return;
     this.setData(PROPOSALS_SOURCE, proposalsGeoJson(proposals));
-    this.setData(PROPOSAL_COVERAGE_SOURCE, proposalCoverageGeoJson(proposals, model));
+    this.setData(PROPOSAL_COVERAGE_SOURCE, proposalCoverageGeoJson(proposals, outlineOf));
     this.setSelection(this.selection);
   }
 
@@ -341,6 +349,19 @@ export class MapController {
     this.newlyCovered = indices;
     if (!this.loaded) return;
     this.map.setFilter(newlyCoveredHouseholdsLayer.id, indicesFilter(indices, this.filter));
+  }
+
+  /** Rings the homes without a report that no existing site is predicted to cover (indices into the households). */
+  setUnreported(indices: readonly number[]): void {
+    if (indices === this.unreported) return;
+    this.unreported = indices;
+    if (!this.loaded) return;
+    this.map.setFilter(unreportedHouseholdsLayer.id, indicesFilter(indices, this.filter));
+  }
+
+  /** The terrain coverage picture (null: none). */
+  setCoverageImage(image: CoverageImage | null): void {
+    this.terrainLayer.set(image);
   }
 
   setPinned(pinned: readonly (readonly [number, number])[]): void {
@@ -367,6 +388,7 @@ export class MapController {
     show(ENGINEER_LAYER_IDS, clusters);
     show([AREAS_LAYER, areaLabelsLayer.id], aggregates === 'symbols');
     show([HEXAGONS_LAYER], aggregates === 'hexagons');
+    this.terrainLayer.setVisible(this.layerMode.editable);
   }
 
   /** Areas of the aggregate map; `minHouseholds` leaves out small ones (privacy mode). */
@@ -418,6 +440,7 @@ export class MapController {
     this.map.setFilter(HOUSEHOLDS_LAYER, householdFilter(filter));
     this.map.setFilter(isolatedHouseholdsLayer.id, indicesFilter(this.isolated, filter));
     this.map.setFilter(newlyCoveredHouseholdsLayer.id, indicesFilter(this.newlyCovered, filter));
+    this.map.setFilter(unreportedHouseholdsLayer.id, indicesFilter(this.unreported, filter));
   }
 
   setSelection(selection: MapSelection): void {

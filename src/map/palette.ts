@@ -81,3 +81,19 @@ export const AREA_COLORS = Object.freeze({
   labelText: '#3d2a1f',
   labelHalo: '#ffffff',
 });
+
+/**
+ * Predicted RSRP of the terrain coverage map: ColorBrewer YlGnBu (sequential), from the coverage
+ * threshold (light) to 20 dB above it (dark), as [dB above the threshold, colour] bands; below the
+ * threshold nothing is drawn. The raster is drawn at `TERRAIN_COVERAGE_OPACITY`.
+ */
+export const RSRP_BANDS: readonly (readonly [number, string])[] = Object.freeze([
+  [20, '#225ea8'],
+  [10, '#41b6c4'],
+  [5, '#a1dab4'],
+  [0, '#ffffcc'],
+] as const);
+export const TERRAIN_COVERAGE_OPACITY = 0.6;
+
+/** Homes without a report that no existing site is predicted to cover: a dark ring. */
+export const UNREPORTED_RING = '#1f2933';

@@ -3,24 +3,25 @@
  * before and after the plan) at the chosen level, the table rows after search and sort, and the
  * H3 hexagons of the aggregate map. Cached by input identity; the report costs O(n + the plan's
  * circles) and is recomputed only when the households, the level, the uncovered classes or the
- * proposals change.
+ * plan's coverage (`selectPlanCoverage`: the proposals, or the worker's terrain answers) change.
  */
 import {
   aggregateAreas, aggregateHexagons, type AreaLevel, type AreaReport, type AreaRow, type AttendanceClass, type HexCell,
-  type Household, type ProposedSite,
+  type Household,
 } from '../core/index.ts';
 import type { AppState, CommitteeSortKey } from './store.ts';
 import { memoLast } from './selectors.ts';
+import { selectPlanCoverage, type PlanCoverage } from './plan-impact.ts';
 
 export const selectPrivacy = (s: AppState): boolean => s.ui.privacy[s.ui.view];
 
 const report = memoLast(
-  (households: Household[], level: AreaLevel, uncovered: readonly AttendanceClass[], proposals: ProposedSite[]): AreaReport =>
-    aggregateAreas(households, { level, uncovered, proposals }),
+  (households: Household[], level: AreaLevel, uncovered: readonly AttendanceClass[], plan: PlanCoverage): AreaReport =>
+    aggregateAreas(households, { level, uncovered, proposals: plan.proposals, model: plan.model }),
 );
 
 export const selectAreaReport = (s: AppState): AreaReport =>
-  report(s.dataset.households, s.committee.level, s.analysis.settings.uncovered, s.plan.proposals);
+  report(s.dataset.households, s.committee.level, s.analysis.settings.uncovered, selectPlanCoverage(s));
 
 /** The area's own name at its level ("" when the data has none). */
 export function areaName(row: AreaRow): string {
@@ -66,9 +67,9 @@ export const selectCommitteeRows = (s: AppState): AreaRow[] =>
   rows(selectAreaReport(s).rows, s.committee.search, s.committee.sort.key, s.committee.sort.descending);
 
 const hexes = memoLast(
-  (households: Household[], resolution: number, uncovered: readonly AttendanceClass[], proposals: ProposedSite[], privacy: boolean): HexCell[] =>
-    aggregateHexagons(households, { resolution, uncovered, proposals, privacy }),
+  (households: Household[], resolution: number, uncovered: readonly AttendanceClass[], plan: PlanCoverage, privacy: boolean): HexCell[] =>
+    aggregateHexagons(households, { resolution, uncovered, proposals: plan.proposals, model: plan.model, privacy }),
 );
 
 export const selectHexCells = (s: AppState, resolution: number): HexCell[] =>
-  hexes(s.dataset.households, resolution, s.analysis.settings.uncovered, s.plan.proposals, selectPrivacy(s));
+  hexes(s.dataset.households, resolution, s.analysis.settings.uncovered, selectPlanCoverage(s), selectPrivacy(s));

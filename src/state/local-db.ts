@@ -2,14 +2,15 @@
  * The app's one IndexedDB object store on this machine (database `blindspot`, store `imports`,
  * through idb-keyval). Keys: `households`, `sites` (the last imported files), `plan` and
  * `plan-previous` (the site plan and the version before it), `project` (the last opened project
- * file). Nothing stored here ever leaves the machine. A write is done when its transaction
+ * file), `dem` (the elevation model: the demo's, or the files picked). Nothing stored here ever
+ * leaves the machine. A write is done when its transaction
  * completes: then it survives a closed tab or a crash.
  */
 import { createStore, del, get, promisifyRequest, set } from 'idb-keyval';
 
 const store = createStore('blindspot', 'imports');
 
-export type LocalKey = 'households' | 'sites' | 'plan' | 'plan-previous' | 'project';
+export type LocalKey = 'households' | 'sites' | 'plan' | 'plan-previous' | 'project' | 'dem';
 
 export const readLocal = <T>(key: LocalKey): Promise<T | undefined> => get<T>(key, store);
 export const writeLocal = (key: LocalKey, value: unknown): Promise<void> => set(key, value, store);

@@ -1,15 +1,23 @@
 /**
  * The live impact of the site plan, for the panel and the map: one impact tracker per household
- * set and "uncovered" choice, fed the committed proposals (`set`) and, while a proposal is being
- * dragged, only its moving circle (`move`), so a drag frame at 100,000 homes costs one index
- * query, not a rescan. Answers are cached by input identity (stable for React selectors).
+ * set, "uncovered" choice and coverage model, fed the committed proposals (`set`) and, while a
+ * proposal is being dragged, only its moving circle (`move`), so a drag frame at 100,000 homes
+ * costs one index query, not a rescan. Answers are cached by input identity (stable for React
+ * selectors).
+ * With terrain coverage (a DEM loaded, `selectTerrainActive`) the tracker counts with the
+ * worker's answers (`precomputedCoverageModel`, each proposal's reach as its radius). A drag then
+ * moves only the marker: the numbers stay the last exact ones until the drop, when the worker
+ * computes the new position (`terrain-runner.ts`); a proposal whose answer is not back yet
+ * counts with its last answer (`selectTerrainPending` is true meanwhile).
  */
+import type { MultiPolygon, Polygon, Position } from 'geojson';
 import {
-  createImpactTracker, describeProposalReach, type AttendanceClass, type BlindspotAnalysis, type Household, type ImpactResult,
-  type ImpactTracker, type ProposedSite, type SiteImpactSummary,
+  countsInPlan, createImpactTracker, describeProposalReach, precomputedCoverageModel, radiusCoverageModel, type AttendanceClass,
+  type BlindspotAnalysis, type CoverageModel, type Household, type ImpactResult, type ImpactTracker, type ProposedSite, type SiteImpactSummary,
 } from '../core/index.ts';
 import { selectAnalysis } from './selectors.ts';
-import type { AppState, PlanDrag } from './store.ts';
+import type { AppState, PlanDrag, TerrainSlice } from './store.ts';
+import { coveredPositions, selectTerrainActive, siteTerrainCoverage } from './terrain-coverage.ts';
 
 export interface PlanImpact {
   /** The proposals as drawn: the dragged one at its live position. List order. */
@@ -17,11 +25,61 @@ export interface PlanImpact {
   result: ImpactResult;
   /** Indices of the households the plan newly covers (into `dataset.households`), ascending. */
   newlyCovered: number[];
+  /** Which model counted. */
+  model: 'radius' | 'terrain';
 }
+
+/** The coverage the plan counts with: a model and the proposals as it reads them. */
+export interface PlanCoverage {
+  model: CoverageModel;
+  /** Terrain: each proposal with its reach as `radiusM` (the tracker's search radius); else the plan's own. */
+  proposals: ProposedSite[];
+  terrain: boolean;
+}
+
+/** The largest part of a coverage outline: what a one-Polygon outline (exports) shows. */
+function largestPart(geometry: Polygon | MultiPolygon): Polygon {
+  if (geometry.type === 'Polygon') return geometry;
+  let best: Position[][] = [], bestSize = -1;
+  for (const part of geometry.coordinates) if ((part[0]?.length ?? 0) > bestSize) { best = part; bestSize = part[0]?.length ?? 0; }
+  return { type: 'Polygon', coordinates: best };
+}
+
+let coverageCache: { households: Household[]; proposals: ProposedSite[]; coverage: TerrainSlice['coverage'] | null; value: PlanCoverage } | null = null;
+
+/**
+ * The plan's coverage now: the radius model over the proposals, or (terrain active) the worker's
+ * answers read through `precomputedCoverageModel` — a proposal without an exact answer counts with
+ * its last one (`siteTerrainCoverage`), and covers nothing before its first. Cached by identity.
+ */
+export function selectPlanCoverage(state: AppState): PlanCoverage {
+  const { households } = state.dataset;
+  const { proposals } = state.plan;
+  const coverage = selectTerrainActive(state) ? state.terrain.coverage : null;
+  const c = coverageCache;
+  if (c && c.households === households && c.proposals === proposals && c.coverage === coverage) return c.value;
+  let value: PlanCoverage;
+  if (coverage === null) value = { model: radiusCoverageModel, proposals, terrain: false };
+  else {
+    const model = precomputedCoverageModel(
+      'terrain',
+      (site) => { const found = siteTerrainCoverage(coverage, site); return found && coveredPositions(found.entry, households); },
+      (site) => { const found = siteTerrainCoverage(coverage, site); return found ? largestPart(found.entry.outline) : undefined; },
+    );
+    value = { model, proposals: proposals.map((p) => ({ ...p, radiusM: siteTerrainCoverage(coverage, p)?.entry.reachM ?? 0 })), terrain: true };
+  }
+  coverageCache = { households, proposals, coverage, value };
+  return value;
+}
+
+/** Terrain: some counting proposal has no exact answer yet, or the worker is computing one. */
+export const selectTerrainPending = (state: AppState): boolean =>
+  selectTerrainActive(state) && (state.terrain.pending > 0 || state.plan.proposals.some((p) => countsInPlan(p) && !siteTerrainCoverage(state.terrain.coverage, p)?.exact));
 
 interface Cache {
   households: AppState['dataset']['households'];
   uncovered: AppState['analysis']['settings']['uncovered'];
+  model: CoverageModel;
   tracker: ImpactTracker;
   proposals: ProposedSite[] | null;
   drag: PlanDrag | null;
@@ -39,19 +97,24 @@ function newlyCoveredBy(tracker: ImpactTracker, count: number): number[] {
 export function selectPlanImpact(state: AppState): PlanImpact {
   const { households } = state.dataset;
   const { uncovered } = state.analysis.settings;
-  const { proposals, drag } = state.plan;
-  if (!cache || cache.households !== households || cache.uncovered !== uncovered) {
-    cache = { households, uncovered, tracker: createImpactTracker(households, { uncovered }), proposals: null, drag: null, value: null };
+  const { drag } = state.plan;
+  const coverage = selectPlanCoverage(state);
+  const { model, proposals } = coverage;
+  if (!cache || cache.households !== households || cache.uncovered !== uncovered || cache.model !== model) {
+    cache = { households, uncovered, model, tracker: createImpactTracker(households, { uncovered }, model), proposals: null, drag: null, value: null };
   }
   if (cache.proposals === proposals && cache.drag === drag && cache.value) return cache.value;
   const index = drag ? proposals.findIndex((p) => p.id === drag.id) : -1;
   let result: ImpactResult;
-  if (cache.proposals !== proposals || index < 0) result = cache.tracker.set(proposals);
+  if (cache.proposals !== proposals) result = cache.tracker.set(proposals);
+  // Terrain: a drag moves the marker only; the numbers stay the committed proposals' answers.
+  else if (index < 0 || coverage.terrain) result = cache.tracker.result();
   else result = cache.tracker.move(index, drag!.lon, drag!.lat);
   cache.proposals = proposals;
   cache.drag = drag;
-  const shown = index < 0 ? proposals : proposals.map((p, i) => (i === index ? { ...p, lon: drag!.lon, lat: drag!.lat } : p));
-  cache.value = { proposals: shown, result, newlyCovered: newlyCoveredBy(cache.tracker, proposals.length) };
+  const committed = state.plan.proposals;
+  const shown = index < 0 ? committed : committed.map((p, i) => (i === index ? { ...p, lon: drag!.lon, lat: drag!.lat } : p));
+  cache.value = { proposals: shown, result, newlyCovered: newlyCoveredBy(cache.tracker, proposals.length), model: coverage.terrain ? 'terrain' : 'radius' };
   return cache.value;
 }
 
@@ -62,14 +125,18 @@ export function selectPlanImpact(state: AppState): PlanImpact {
  */
 export function siteSummaries(
   households: readonly Household[], proposals: readonly ProposedSite[], uncovered: readonly AttendanceClass[], analysis?: BlindspotAnalysis,
+  model: CoverageModel = radiusCoverageModel,
 ): SiteImpactSummary[] {
-  const tracker = createImpactTracker(households, { uncovered });
+  const tracker = createImpactTracker(households, { uncovered }, model);
   const result = tracker.set(proposals);
   return result.proposals.map((p, i) => ({ ...p, ...describeProposalReach(households, tracker.newlyCoveredIndices(i), analysis) }));
 }
 
-export const planSiteSummaries = (state: AppState): SiteImpactSummary[] =>
-  siteSummaries(state.dataset.households, state.plan.proposals, state.analysis.settings.uncovered, selectAnalysis(state) ?? undefined);
+/** `siteSummaries` of the plan with the coverage it counts with now (`selectPlanCoverage`). */
+export function planSiteSummaries(state: AppState): SiteImpactSummary[] {
+  const { model, proposals } = selectPlanCoverage(state);
+  return siteSummaries(state.dataset.households, proposals, state.analysis.settings.uncovered, selectAnalysis(state) ?? undefined, model);
+}
 
 /** Villages of the homes proposal `index` newly covers now (most homes first), from the live tracker. */
 export function newlyCoveredVillages(state: AppState, index: number): string[] {

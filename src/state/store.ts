@@ -21,6 +21,8 @@ import {
   type SuggestResult,
 } from '../core/index.ts';
 import type { Lang } from '../i18n/translate.ts';
+import type { DemInfo, TerrainSiteCoverage } from '../worker/protocol.ts';
+import type { UnreportedUncovered } from '../core/terrain/predict-unreported-uncovered.ts';
 
 export interface DatasetSource {
   kind: 'demo' | 'file';
@@ -141,8 +143,8 @@ export type PlanMode = 'select' | 'add' | 'pin';
 
 export interface SuggestState {
   running: boolean;
-  /** The last answer (its sites were added to the plan), with the count and radius asked. */
-  result: (SuggestResult & { count: number; radiusM: number }) | null;
+  /** The last answer (its sites were added to the plan), with the count and radius asked, and whether over terrain. */
+  result: (SuggestResult & { count: number; radiusM: number; terrain: boolean }) | null;
   error: { message: string; code?: string } | null;
 }
 
@@ -174,6 +176,36 @@ export interface CommitteeSlice {
   report: { mapImage: string | null; preparedAt: string } | null;
 }
 
+/** Where the elevation model came from: the demo's synthetic terrain, or files the user picked. */
+export type DemSource = { kind: 'demo' } | { kind: 'files'; names: string[] };
+
+/**
+ * Terrain-aware coverage (issue 8). The DEM itself lives in the worker; here is what is known of
+ * it, which model counts coverage, and the worker's answers for the current proposals and dataset.
+ */
+export interface TerrainSlice {
+  /** The DEM loaded in the worker, or null. */
+  dem: (DemInfo & { source: DemSource }) | null;
+  /** Which coverage model the plan counts with; 'terrain' only counts while a DEM is loaded. */
+  model: 'radius' | 'terrain';
+  load: LoadStatus;
+  /**
+   * Each proposal's terrain coverage, by `terrainSiteKey` (position and radio fields), for the
+   * households and uncovered classes in `coverageFor`; a key missing is still being computed.
+   */
+  coverage: Record<string, TerrainSiteCoverage>;
+  coverageFor: { households: Household[]; uncovered: AttendanceClass[]; dem: NonNullable<TerrainSlice['dem']> } | null;
+  /** Proposals whose coverage the worker is computing now (0 when none). */
+  pending: number;
+  error: { message: string; code?: string } | null;
+  /** Homes without a report that no existing site is predicted to cover (for `households`). */
+  unreported: (UnreportedUncovered & { households: Household[] }) | null;
+  /** Draw the flagged homes on the map. */
+  showUnreported: boolean;
+  /** Work done on a suggestion over terrain (candidate coverage sets), or null. */
+  suggestProgress: { done: number; total: number } | null;
+}
+
 export interface SettingsSlice {
   lang: Lang;
 }
@@ -184,6 +216,7 @@ export interface AppState {
   ui: UiSlice;
   plan: PlanSlice;
   committee: CommitteeSlice;
+  terrain: TerrainSlice;
   settings: SettingsSlice;
 }
 
@@ -239,6 +272,19 @@ export const initialPlan: PlanSlice = {
   suggest: { running: false, result: null, error: null },
 };
 
+export const initialTerrain: TerrainSlice = {
+  dem: null,
+  model: 'terrain',
+  load: { state: 'idle' },
+  coverage: {},
+  coverageFor: null,
+  pending: 0,
+  error: null,
+  unreported: null,
+  showUnreported: true,
+  suggestProgress: null,
+};
+
 export function createAppStore(lang: Lang = 'zh-CN', analysisSettings: AnalysisSettings = DEFAULT_ANALYSIS_SETTINGS) {
   return createStore<AppState>()(() => ({
     dataset: emptyDataset,
@@ -246,6 +292,7 @@ export function createAppStore(lang: Lang = 'zh-CN', analysisSettings: AnalysisS
     ui: initialUi,
     plan: initialPlan,
     committee: initialCommittee,
+    terrain: initialTerrain,
     settings: { lang },
   }));
 }

@@ -3,6 +3,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { openInitialDataset } from '../state/actions/load-dataset.ts';
 import { startAnalysisRunner } from '../state/analysis-runner.ts';
 import { startPlanPersistence } from '../state/saved-plan.ts';
+import { startTerrainRunner } from '../state/terrain-runner.ts';
+import { restoreSavedDem } from '../state/actions/terrain-actions.ts';
 import { useApp } from '../state/app-store.ts';
 import { AreaFilter } from './AreaFilter.tsx';
 import { ClusterPanel } from './ClusterPanel.tsx';
@@ -19,6 +21,7 @@ import { Legend } from './Legend.tsx';
 import { MappingDialog } from './MappingDialog.tsx';
 import { MapView } from './MapView.tsx';
 import { ProposalPanel } from './ProposalPanel.tsx';
+import { TerrainPanel } from './TerrainPanel.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { StorageBanner } from './StorageBanner.tsx';
 import { TemplateLinks } from './TemplateLinks.tsx';
@@ -36,6 +39,10 @@ export function App() {
 
   useEffect(() => startAnalysisRunner(), []);
   useEffect(() => startPlanPersistence(), []);
+  useEffect(() => startTerrainRunner(), []);
+  useEffect(() => {
+    void restoreSavedDem();
+  }, []);
   usePlanShortcuts();
   useEffect(() => {
     void openInitialDataset();
@@ -60,6 +67,7 @@ export function App() {
                 {privacy ? <ShareLegend /> : <Legend />}
                 <ClusterPanel />
                 <ProposalPanel />
+                <TerrainPanel />
                 {!privacy && <AreaFilter />}
                 <TemplateLinks />
               </>

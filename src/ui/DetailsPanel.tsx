@@ -2,6 +2,7 @@
  * Details of the clicked household (or existing site). Personal fields (names, phones) stay
  * hidden until the user asks; every text from the file is rendered as text.
  */
+import { PathProfile } from './PathProfile.tsx';
 import type { BlindspotCluster, Household, Report, Site } from '../core/index.ts';
 import { CLASS_COLORS } from '../map/palette.ts';
 import { select, setShowPersonal } from '../state/actions/ui-actions.ts';
@@ -59,6 +60,7 @@ function HouseholdDetails({ household }: { household: Household }) {
           {household.lon.toFixed(5)}, {household.lat.toFixed(5)}
         </dd>
       </dl>
+      <PathProfile household={household} />
       <h3>{t('panel.reports', { count: household.reports.length })}</h3>
       <ul className="reports">
         {household.reports.map((r) => (

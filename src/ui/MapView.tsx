@@ -5,8 +5,14 @@
  */
 import { useEffect, useRef } from 'react';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { hexResolutionForZoom, PRIVACY_MIN_COUNT, radiusCoverageModel, type BlindspotCluster } from '../core/index.ts';
+import {
+  countsInPlan, hexResolutionForZoom, PRIVACY_MIN_COUNT, PROPAGATION_DEFAULTS, radiusCoverageModel, type BlindspotCluster, type ProposedSite,
+} from '../core/index.ts';
 import { MapController, type MapSelection } from '../map/map-controller.ts';
+import { composeCoverageImage, type CoverageImage } from '../map/coverage-image.ts';
+import type { OutlineOf } from '../map/data-sources.ts';
+import { siteTerrainCoverage } from '../state/terrain-coverage.ts';
+import type { TerrainSlice } from '../state/store.ts';
 import { translate, type Lang } from '../i18n/translate.ts';
 import { appStore } from '../state/app-store.ts';
 import { select } from '../state/actions/ui-actions.ts';
@@ -20,6 +26,26 @@ import type { AppState, Selection } from '../state/store.ts';
 
 const NO_CLUSTERS: BlindspotCluster[] = [];
 const NO_INDICES: number[] = [];
+
+const radiusOutline: OutlineOf = (site) => radiusCoverageModel.outline(site);
+
+/**
+ * Terrain coverage as the map draws it, kept per answers set: each proposal's outline (its last
+ * answer while a new one is computed; none before the first) and the best-server picture of the
+ * counting proposals' rasters.
+ */
+function terrainPicture() {
+  let last: { coverage: TerrainSlice['coverage']; proposals: readonly ProposedSite[]; outlineOf: OutlineOf; image: CoverageImage | null } | null = null;
+  return (coverage: TerrainSlice['coverage'], proposals: readonly ProposedSite[]) => {
+    if (last?.coverage === coverage && last.proposals === proposals) return last;
+    const outlineOf: OutlineOf = last?.coverage === coverage ? last.outlineOf : (site) => siteTerrainCoverage(coverage, site)?.entry.outline ?? null;
+    const rasters = new Set(proposals.filter(countsInPlan).map((p) => siteTerrainCoverage(coverage, p)?.entry.raster).filter((r) => r !== undefined));
+    const image = last?.coverage === coverage && last.proposals.length === proposals.length && last.proposals.every((p, i) => p.status === proposals[i]!.status)
+      ? last.image : composeCoverageImage([...rasters], PROPAGATION_DEFAULTS.thresholdDbm);
+    last = { coverage, proposals, outlineOf, image };
+    return last;
+  };
+}
 
 function toStoreSelection(state: AppState, selection: MapSelection): Selection {
   switch (selection?.kind) {
@@ -110,6 +136,7 @@ export function MapView({ onWebGlError }: { onWebGlError: () => void }) {
     let resolution = hexResolutionForZoom(controller.map.getZoom());
     let prev: AppState | null = null;
     let prevNewlyCovered: readonly number[] | null = null;
+    const terrain = terrainPicture();
     const push = (state: AppState) => {
       const { dataset, ui, settings, plan } = state;
       const analysis = selectAnalysis(state);
@@ -124,7 +151,16 @@ export function MapView({ onWebGlError }: { onWebGlError: () => void }) {
         controller.fitTo(selectAreaHouseholds(state));
       }
       if (!prev || selectAnalysis(prev) !== analysis) controller.setIsolated(analysis?.isolatedIndices ?? NO_INDICES);
-      controller.setProposals(impact.proposals, radiusCoverageModel);
+      if (impact.model === 'terrain') {
+        const picture = terrain(state.terrain.coverage, impact.proposals);
+        controller.setProposals(impact.proposals, picture.outlineOf);
+        controller.setCoverageImage(picture.image);
+      } else {
+        controller.setProposals(impact.proposals, radiusOutline);
+        controller.setCoverageImage(null);
+      }
+      const unreported = state.terrain.unreported;
+      controller.setUnreported(unreported?.households === dataset.households && state.terrain.showUnreported ? unreported.indices : NO_INDICES);
       if (impact.newlyCovered !== prevNewlyCovered) controller.setNewlyCovered(impact.newlyCovered);
       prevNewlyCovered = impact.newlyCovered;
       controller.setPinned(plan.pinned);

@@ -3,9 +3,9 @@
  * and a CSV table. Files are made on this machine and carry no household-level data.
  */
 import { useState } from 'react';
-import { proposalsToCsv, proposalsToGeoJson, proposalsToKml, radiusCoverageModel } from '../core/index.ts';
+import { proposalsToCsv, proposalsToGeoJson, proposalsToKml } from '../core/index.ts';
 import { appStore, useApp } from '../state/app-store.ts';
-import { planSiteSummaries } from '../state/plan-impact.ts';
+import { planSiteSummaries, selectPlanCoverage } from '../state/plan-impact.ts';
 import { selectPrivacy } from '../state/committee-selectors.ts';
 import { downloadText } from './download-text.ts';
 import { useT } from './use-t.ts';
@@ -16,7 +16,7 @@ function exportPlan(kind: ExportKind, includeCoverage: boolean): void {
   const state = appStore.getState();
   const { proposals } = state.plan;
   const summaries = planSiteSummaries(state);
-  const model = radiusCoverageModel;
+  const { model } = selectPlanCoverage(state);
   if (kind === 'geojson') {
     const geojson = proposalsToGeoJson(proposals, summaries, { includeCoverage, coverageModel: model });
     downloadText('blindspot-sites.geojson', JSON.stringify(geojson, null, 1), 'application/geo+json');

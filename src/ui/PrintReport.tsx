@@ -8,7 +8,7 @@ import { useMemo, useState } from 'react';
 import { countsInPlan } from '../core/index.ts';
 import { useApp } from '../state/app-store.ts';
 import { selectAreaReport, selectCommitteeRows, selectPrivacy } from '../state/committee-selectors.ts';
-import { siteSummaries } from '../state/plan-impact.ts';
+import { selectPlanCoverage, siteSummaries } from '../state/plan-impact.ts';
 import { selectAnalysis } from '../state/selectors.ts';
 import { AreaTable } from './CommitteePanel.tsx';
 import { sumCounts, useCountText } from './area-format.tsx';
@@ -19,9 +19,12 @@ function ProposalsServed() {
   const count = useCountText();
   const households = useApp((s) => s.dataset.households);
   const proposals = useApp((s) => s.plan.proposals);
+  const coverage = useApp(selectPlanCoverage);
   const uncovered = useApp((s) => s.analysis.settings.uncovered);
   const analysis = useApp(selectAnalysis);
-  const summaries = useMemo(() => siteSummaries(households, proposals, uncovered, analysis ?? undefined), [households, proposals, uncovered, analysis]);
+  const summaries = useMemo(
+    () => siteSummaries(households, coverage.proposals, uncovered, analysis ?? undefined, coverage.model), [households, coverage, uncovered, analysis],
+  );
   const counting = proposals.filter(countsInPlan);
   if (counting.length === 0) return <p>{t('report.noProposals')}</p>;
   return (

@@ -15,8 +15,18 @@ import {
   type SitesFileOptions,
   type SitesFileResult,
   type SuggestResult,
+  type RadioSite,
+  type RsrpPrediction,
+  type AttendanceClass,
 } from '../core/index.ts';
-import type { SuggestOptions, WorkerRequest, WorkerResponse } from './protocol.ts';
+import type { SuggestOverTerrainResult } from '../core/terrain/suggest-sites-over-terrain.ts';
+import type { UnreportedUncovered } from '../core/terrain/predict-unreported-uncovered.ts';
+import type {
+  DemInfo, FileBytes, SuggestOptions, TerrainSiteCoverage, TerrainSuggestOptions, WorkerRequest, WorkerResponse,
+} from './protocol.ts';
+
+/** Work done so far on a long request. */
+export type OnProgress = (done: number, total: number) => void;
 
 export interface CoreClient {
   parseHouseholds(name: string, bytes: ArrayBuffer, options?: ImportOptions): Promise<HouseholdsFileResult>;
@@ -27,12 +37,24 @@ export interface CoreClient {
   analyze(households: Household[], sites: Site[], settings: AnalysisSettings): Promise<BlindspotAnalysis>;
   /** Suggests new sites over the given dataset (sent only when it differs from the last one). */
   suggest(households: Household[], sites: Site[], options: SuggestOptions): Promise<SuggestResult>;
+  /** Reads elevation files into the worker's DEM (the bytes are handed over, not copied). */
+  loadDem(files: FileBytes[]): Promise<DemInfo>;
+  /** Builds the demo's synthetic terrain from the demo's household and site files. */
+  loadDemoTerrain(households: FileBytes, sites: FileBytes): Promise<DemInfo>;
+  clearDem(): Promise<void>;
+  /** Each site's coverage over the DEM: raster, outline and the households of `classes` it covers. */
+  terrainCoverage(households: Household[], sites: Site[], proposals: Site[], classes: AttendanceClass[], onProgress?: OnProgress): Promise<TerrainSiteCoverage[]>;
+  suggestOverTerrain(households: Household[], sites: Site[], options: TerrainSuggestOptions, onProgress?: OnProgress): Promise<SuggestOverTerrainResult>;
+  /** Homes without a report that no existing site is predicted (over the DEM) to cover. */
+  unreportedUncovered(households: Household[], sites: Site[]): Promise<UnreportedUncovered>;
+  /** The prediction from a site to a point over the DEM: profile, losses, main obstacle. */
+  predictPath(site: RadioSite, lon: number, lat: number): Promise<RsrpPrediction>;
 }
 
 /** A request before the client numbers it (Omit distributed over the union). */
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
-type Pending = { resolve: (value: unknown) => void; reject: (reason: Error) => void };
+type Pending = { resolve: (value: unknown) => void; reject: (reason: Error) => void; onProgress?: OnProgress };
 
 /** The worker itself failed (its script, a message that could not be read): `code` for the UI's words. */
 export class WorkerFailedError extends Error {
@@ -60,6 +82,7 @@ export function createCoreClient(): CoreClient {
       const response = event.data;
       const entry = pending.get(response.id);
       if (!entry) return;
+      if ('progress' in response) return entry.onProgress?.(response.progress.done, response.progress.total);
       pending.delete(response.id);
       if (response.ok) entry.resolve(response.result);
       else if (response.error.name === 'UserInputError')
@@ -71,14 +94,14 @@ export function createCoreClient(): CoreClient {
     return w;
   }
 
-  function request<T>(message: WithoutId<WorkerRequest>): Promise<T> {
+  function request<T>(message: WithoutId<WorkerRequest>, onProgress?: OnProgress, transfer: Transferable[] = []): Promise<T> {
     const id = nextId++;
     worker ??= start();
     const target = worker;
     return new Promise<T>((resolve, reject) => {
-      pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      pending.set(id, { resolve: resolve as (value: unknown) => void, reject, onProgress });
       const bytes = (message as { bytes?: ArrayBuffer }).bytes;
-      target.postMessage({ ...message, id }, bytes ? [bytes] : []);
+      target.postMessage({ ...message, id }, bytes ? [bytes, ...transfer] : transfer);
     });
   }
 
@@ -98,6 +121,23 @@ export function createCoreClient(): CoreClient {
       sendDataset(households, sites);
       return request<SuggestResult>({ type: 'suggest', options });
     },
+    loadDem: (files) => request<DemInfo>({ type: 'loadDem', files }, undefined, files.map((f) => f.bytes)),
+    loadDemoTerrain: (households, sites) =>
+      request<DemInfo>({ type: 'loadDemoTerrain', households, sites }, undefined, [households.bytes, sites.bytes]),
+    clearDem: () => request<null>({ type: 'clearDem' }).then(() => undefined),
+    terrainCoverage(households, sites, proposals, classes, onProgress) {
+      sendDataset(households, sites);
+      return request<TerrainSiteCoverage[]>({ type: 'terrainCoverage', sites: proposals, classes }, onProgress);
+    },
+    suggestOverTerrain(households, sites, options, onProgress) {
+      sendDataset(households, sites);
+      return request<SuggestOverTerrainResult>({ type: 'suggestOverTerrain', options }, onProgress);
+    },
+    unreportedUncovered(households, sites) {
+      sendDataset(households, sites);
+      return request<UnreportedUncovered>({ type: 'unreportedUncovered' });
+    },
+    predictPath: (site, lon, lat) => request<RsrpPrediction>({ type: 'predictPath', site, lon, lat }),
     parseHouseholds: (name, bytes, options = {}) =>
       request<HouseholdsFileResult>({ type: 'parseHouseholds', name, bytes, options }),
     inspectHouseholds: (name, bytes, options = {}) =>

@@ -1,23 +1,36 @@
 /// <reference lib="webworker" />
 /**
  * Web Worker wiring only: reads files and runs the analysis with the pure core, off the main thread.
+ * It also holds the elevation model (DEM) and the terrain coverage model built on it: the DEM
+ * (up to hundreds of MB) never crosses to the main thread; rasters, outlines and covered
+ * household indices do.
  */
-import { analyzeBlindspots, inspectHouseholdsFile, parseHouseholdsFile, parseSitesFile, suggestSites, UserInputError } from '../core/index.ts';
-import type { Household, Site } from '../core/index.ts';
-import type { WorkerRequest, WorkerResponse, WorkerResult } from './protocol.ts';
+import {
+  analyzeBlindspots, demoTerrainInput, generateDemoTerrain, inspectHouseholdsFile, parseHouseholdsFile, parseSitesFile, readDemFiles,
+  suggestSites, UserInputError, type Household, type Site,
+} from '../core/index.ts';
+import type { DemInfo, WorkerRequest, WorkerResponse, WorkerResult } from './protocol.ts';
 import { loadHighs } from './load-highs.ts';
+import { TerrainSession } from './terrain-session.ts';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 /** The dataset the analyses run on, sent once per dataset by the client. */
 let dataset: { households: Household[]; sites: Site[] } = { households: [], sites: [] };
 
-async function handle(request: WorkerRequest): Promise<WorkerResult> {
+const terrain = new TerrainSession();
+
+const fileOf = (f: { name: string; bytes: ArrayBuffer }) => ({ name: f.name, bytes: new Uint8Array(f.bytes) });
+
+async function handle(request: WorkerRequest, transfer: Transferable[]): Promise<WorkerResult> {
+  const progress = (done: number, total: number) => scope.postMessage({ id: request.id, progress: { done, total } } satisfies WorkerResponse);
   switch (request.type) {
     case 'parseHouseholds':
-      return parseHouseholdsFile({ name: request.name, bytes: new Uint8Array(request.bytes) }, request.options);
+      return parseHouseholdsFile(fileOf(request), request.options);
     case 'inspectHouseholds':
-      return inspectHouseholdsFile({ name: request.name, bytes: new Uint8Array(request.bytes) }, request.options);
+      return inspectHouseholdsFile(fileOf(request), request.options);
     case 'parseSites':
-      return parseSitesFile({ name: request.name, bytes: new Uint8Array(request.bytes) }, request.options);
+      return parseSitesFile(fileOf(request), request.options);
     case 'setDataset':
       dataset = { households: request.households, sites: request.sites };
       return null;
@@ -28,6 +41,27 @@ async function handle(request: WorkerRequest): Promise<WorkerResult> {
       const milp = request.options.exact === 'never' ? undefined : await loadHighs().catch(() => undefined);
       return suggestSites(dataset.households, { ...request.options, milp });
     }
+    case 'loadDem':
+      return terrain.setDem(await readDemFiles(request.files.map(fileOf))) as DemInfo;
+    case 'loadDemoTerrain': {
+      const households = (await parseHouseholdsFile(fileOf(request.households))).households;
+      const sites = (await parseSitesFile(fileOf(request.sites))).sites;
+      return terrain.setDem(generateDemoTerrain(demoTerrainInput(households, sites))) as DemInfo;
+    }
+    case 'clearDem':
+      return terrain.setDem(null);
+    case 'terrainCoverage': {
+      const total = request.sites.length;
+      const answers = terrain.coverage(dataset.households, request.sites, request.classes, (done) => progress(done, total));
+      for (const a of answers) transfer.push(a.raster.rsrpDbm.buffer, a.covered.buffer);
+      return answers;
+    }
+    case 'suggestOverTerrain':
+      return terrain.suggest(dataset.households, request.options, progress);
+    case 'unreportedUncovered':
+      return terrain.unreported(dataset.households, dataset.sites);
+    case 'predictPath':
+      return terrain.predict(request.site, request.lon, request.lat);
   }
 }
 
@@ -38,11 +72,13 @@ function serialize(err: unknown): Extract<WorkerResponse, { ok: false }>['error'
 
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
+  const transfer: Transferable[] = [];
   let response: WorkerResponse;
   try {
-    response = { id: request.id, ok: true, result: await handle(request) };
+    response = { id: request.id, ok: true, result: await handle(request, transfer) };
   } catch (err) {
     response = { id: request.id, ok: false, error: serialize(err) };
+    transfer.length = 0;
   }
-  (self as unknown as DedicatedWorkerGlobalScope).postMessage(response);
+  scope.postMessage(response, transfer);
 };

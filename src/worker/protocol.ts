@@ -1,17 +1,29 @@
 /** Messages between the app and the core worker. Bytes cross by transfer, never by copy. */
 import type {
   AnalysisSettings,
+  AttendanceClass,
   BlindspotAnalysis,
+  CoverageRaster,
   Household,
   HouseholdsFileDescription,
   HouseholdsFileResult,
   ImportOptions,
+  RadioSite,
+  RsrpPrediction,
   Site,
   SitesFileOptions,
   SitesFileResult,
   SuggestResult,
   SuggestSitesOptions,
 } from '../core/index.ts';
+import type { MultiPolygon, Polygon } from 'geojson';
+import type { SuggestOverTerrainOptions, SuggestOverTerrainResult } from '../core/terrain/suggest-sites-over-terrain.ts';
+import type { UnreportedUncovered } from '../core/terrain/predict-unreported-uncovered.ts';
+
+export interface FileBytes {
+  name: string;
+  bytes: ArrayBuffer;
+}
 
 export type WorkerRequest =
   | { id: number; type: 'parseHouseholds'; name: string; bytes: ArrayBuffer; options: ImportOptions }
@@ -21,12 +33,52 @@ export type WorkerRequest =
   | { id: number; type: 'setDataset'; households: Household[]; sites: Site[] }
   | { id: number; type: 'analyze'; settings: AnalysisSettings }
   /** Suggests sites over the dataset last set (the exact optimum from HiGHS when small enough). */
-  | { id: number; type: 'suggest'; options: SuggestOptions };
+  | { id: number; type: 'suggest'; options: SuggestOptions }
+  /** Reads elevation files (GeoTIFF, SRTM .hgt, zips) into the worker's DEM, replacing any other. */
+  | { id: number; type: 'loadDem'; files: FileBytes[] }
+  /** Builds the demo's synthetic terrain from the demo's own household and site files. */
+  | { id: number; type: 'loadDemoTerrain'; households: FileBytes; sites: FileBytes }
+  | { id: number; type: 'clearDem' }
+  /** Terrain coverage of each site over the dataset last set: raster, outline, households covered. */
+  | { id: number; type: 'terrainCoverage'; sites: Site[]; classes: AttendanceClass[] }
+  /** Suggests sites with coverage predicted over the DEM (progress messages while the sets are built). */
+  | { id: number; type: 'suggestOverTerrain'; options: TerrainSuggestOptions }
+  /** Households without a report that no existing site is predicted to cover. */
+  | { id: number; type: 'unreportedUncovered' }
+  /** The full prediction from a site to a point (profile, losses, main obstacle). */
+  | { id: number; type: 'predictPath'; site: RadioSite; lon: number; lat: number };
 
 /** Everything `suggestSites` takes except the solver, which the worker loads itself. */
 export type SuggestOptions = Omit<SuggestSitesOptions, 'milp'>;
 
-export type WorkerResult = HouseholdsFileResult | HouseholdsFileDescription | SitesFileResult | BlindspotAnalysis | SuggestResult | null;
+/** Everything `suggestSitesOverTerrain` takes except the model (the worker's) and the callbacks. */
+export type TerrainSuggestOptions = Omit<SuggestOverTerrainOptions, 'model' | 'onProgress' | 'milp'>;
+
+/** What the app knows of the DEM loaded in the worker. */
+export interface DemInfo {
+  label: string;
+  bounds: [number, number, number, number];
+  cellSizeDeg: [number, number];
+  synthetic: boolean;
+  /** Elevation samples held (memory ≈ 2–4 bytes each). */
+  samples: number;
+}
+
+/** One site's coverage over the terrain. */
+export interface TerrainSiteCoverage {
+  /** The site's id as asked. */
+  siteId: string;
+  /** The farthest it can cover (Hata range at the threshold), m. */
+  reachM: number;
+  raster: Pick<CoverageRaster, 'rsrpDbm' | 'width' | 'height' | 'bounds' | 'cellSizeDeg'>;
+  outline: Polygon | MultiPolygon;
+  /** Indices into the dataset's households of the asked classes that the site covers, ascending. */
+  covered: Int32Array;
+}
+
+export type WorkerResult =
+  | HouseholdsFileResult | HouseholdsFileDescription | SitesFileResult | BlindspotAnalysis | SuggestResult | null
+  | DemInfo | TerrainSiteCoverage[] | SuggestOverTerrainResult | UnreportedUncovered | RsrpPrediction;
 
 export interface SerializedError {
   name: string;
@@ -35,4 +87,8 @@ export interface SerializedError {
   params?: Record<string, string | number>;
 }
 
-export type WorkerResponse = { id: number; ok: true; result: WorkerResult } | { id: number; ok: false; error: SerializedError };
+export type WorkerResponse =
+  | { id: number; ok: true; result: WorkerResult }
+  | { id: number; ok: false; error: SerializedError }
+  /** Work done so far on a long request (several may come before its answer). */
+  | { id: number; progress: { done: number; total: number } };

@@ -56,7 +56,7 @@ function failLoad(request: number, name: string, err: unknown): void {
   appStore.setState((s) => ({ ui: { ...s.ui, load: { state: 'error', name, message, code } } }));
 }
 
-async function fetchBytes(path: string): Promise<ArrayBuffer> {
+export async function fetchBytes(path: string): Promise<ArrayBuffer> {
   const response = await fetch(new URL(path, document.baseURI));
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   return response.arrayBuffer();
