@@ -84,8 +84,10 @@ export {
   createImpactTracker, type ImpactTracker, type ImpactResult, type ImpactTotals, type ProposalImpact, type ImpactSettings,
 } from './analysis/create-impact-tracker.ts';
 export { proposalImpact } from './analysis/proposal-impact.ts';
-export { greedyMaxCover, type MaxCoverInstance, type MaxCoverPick, type MaxCoverResult } from './analysis/greedy-max-cover.ts';
+export { greedyMaxCover, type MaxCoverInstance, type MaxCoverSets, type MaxCoverPick, type MaxCoverResult } from './analysis/greedy-max-cover.ts';
 export { exactMaxCover, binomial, MAX_EXACT_SUBSETS } from './analysis/exact-max-cover.ts';
+export { bruteForceMaxCover } from './analysis/brute-force-max-cover.ts';
+export { circleCoverageSets } from './analysis/circle-coverage-sets.ts';
 export {
   suggestSites, SUGGEST_DEFAULTS, EXACT_AUTO_MAX_WORK, type SuggestSitesOptions, type SuggestedSite, type SuggestResult, type CandidateSource,
 } from './analysis/suggest-sites.ts';

@@ -347,6 +347,8 @@ export const en: Record<MessageKey, string> = {
   'error.not_a_project': 'This is not a Blindspot project file.',
   'error.newer_project_version': 'This project file comes from a newer version of the app; please update the app first.',
   'error.invalid_project': 'The project file is damaged or was edited and cannot be opened.',
+  'proposal.coverage': 'Coverage',
+  'proposal.terrainReach': 'predicted over the terrain, reaching at most {km} km (the radius is not used)',
   'terrain.title': 'Terrain coverage',
   'terrain.hint': 'With elevation data loaded, each site\'s coverage is predicted over the mountains (Okumura–Hata plus diffraction loss), and the plan\'s counts and suggestions use it.',
   'terrain.useDemo': 'Use the demo terrain',

@@ -345,6 +345,8 @@ export const zhCN = {
   'error.not_a_project': '不是 Blindspot 项目文件。',
   'error.newer_project_version': '这个项目文件来自更新版本的程序，请先更新程序。',
   'error.invalid_project': '项目文件已损坏或被改动，无法打开。',
+  'proposal.coverage': '覆盖',
+  'proposal.terrainReach': '按地形预测，最远 {km} 公里（覆盖半径不用）',
   'terrain.title': '地形覆盖',
   'terrain.hint': '载入高程数据后，每个站址的覆盖按山地地形预测（Okumura–Hata 加绕射损耗），规划人数和推荐站址都按它计算。',
   'terrain.useDemo': '使用演示地形',

@@ -8,7 +8,7 @@ import { defaultRadiusM, PROPOSAL_STATUSES, type ProposalStatus, type ProposedSi
 import { formatNumber } from '../i18n/translate.ts';
 import { deleteProposal, updateProposal } from '../state/actions/plan-actions.ts';
 import { appStore, useApp } from '../state/app-store.ts';
-import { newlyCoveredVillages, selectPlanImpact } from '../state/plan-impact.ts';
+import { newlyCoveredVillages, selectPlanCoverage, selectPlanImpact } from '../state/plan-impact.ts';
 import { NumberField } from './NumberField.tsx';
 import { useLang, useT } from './use-t.ts';
 
@@ -45,6 +45,9 @@ export function ProposalDetails({ site }: { site: ProposedSite }) {
   const villages = index >= 0 ? newlyCoveredVillages(appStore.getState(), index) : [];
   const tableRadiusM = defaultRadiusM(site.bandMHz, site.antennaHeightM);
   const set = (patch: Parameters<typeof updateProposal>[1]) => updateProposal(site.id, patch);
+  // Terrain: the reach is the Hata range of the radio fields; the radius is not used.
+  const coverage = useApp(selectPlanCoverage);
+  const reachM = coverage.terrain ? coverage.proposals.find((q) => q.id === site.id)?.radiusM : undefined;
   return (
     <>
       <h2>{t('proposal.title')}</h2>
@@ -58,9 +61,17 @@ export function ProposalDetails({ site }: { site: ProposedSite }) {
         <dt>{t('proposal.origin')}</dt>
         <dd>{t(`proposal.origin.${site.origin}`)}</dd>
         <dt>{t('proposal.location')}</dt>
-        <dd data-testid="proposal-location">
+        <dd data-testid="proposal-location" data-lon={shown.lon} data-lat={shown.lat}>
           {shown.lon.toFixed(5)}, {shown.lat.toFixed(5)}
         </dd>
+        {coverage.terrain && (
+          <>
+            <dt>{t('proposal.coverage')}</dt>
+            <dd data-testid="proposal-reach">
+              {reachM ? t('proposal.terrainReach', { km: (reachM / 1000).toFixed(1) }) : t('terrain.computing')}
+            </dd>
+          </>
+        )}
       </dl>
       <form className="proposal-form" onSubmit={(e) => e.preventDefault()}>
         <TextField key={`name-${site.id}`} label={t('proposal.name')} testId="proposal-name" value={site.name} onCommit={(name) => set({ name })} />
@@ -77,8 +88,10 @@ export function ProposalDetails({ site }: { site: ProposedSite }) {
         <NumberField label={t('proposal.antennaHeightM')} testId="proposal-height-m" value={site.antennaHeightM} min={1} max={300} step={1} onCommit={(antennaHeightM) => set({ antennaHeightM })} />
         <NumberField label={t('proposal.bandMHz')} testId="proposal-band-mhz" value={site.bandMHz} min={400} max={6000} step={100} onCommit={(bandMHz) => set({ bandMHz })} />
         <NumberField label={t('proposal.eirpDbm')} testId="proposal-eirp-dbm" value={site.eirpDbm} min={0} max={90} step={1} onCommit={(eirpDbm) => set({ eirpDbm })} />
-        <NumberField label={t('proposal.radiusM')} testId="proposal-radius-m" value={site.radiusM} min={50} max={100000} step={100} onCommit={(radiusM) => set({ radiusM })} />
-        {tableRadiusM !== site.radiusM && (
+        {!coverage.terrain && (
+          <NumberField label={t('proposal.radiusM')} testId="proposal-radius-m" value={site.radiusM} min={50} max={100000} step={100} onCommit={(radiusM) => set({ radiusM })} />
+        )}
+        {!coverage.terrain && tableRadiusM !== site.radiusM && (
           <button type="button" className="link" data-testid="proposal-table-radius" title={t('proposal.tableRadiusHint')} onClick={() => set({ radiusM: tableRadiusM })}>
             {t('proposal.tableRadius', { radius: formatNumber(lang, tableRadiusM) })}
           </button>

@@ -11,6 +11,7 @@ import { importProposalsFile } from '../state/actions/import-proposals.ts';
 import { selectAndFly } from '../state/actions/ui-actions.ts';
 import { useApp } from '../state/app-store.ts';
 import { selectPlanImpact } from '../state/plan-impact.ts';
+import { selectTerrainActive } from '../state/terrain-coverage.ts';
 import type { PlanMode } from '../state/store.ts';
 import { FilePickButton } from './FilePickButton.tsx';
 import { MarginalGainChart } from './MarginalGainChart.tsx';
@@ -38,6 +39,7 @@ function SuggestForm() {
   const t = useT();
   const suggest = useApp((s) => s.plan.suggest);
   const hasData = useApp((s) => s.dataset.households.length > 0);
+  const terrain = useApp(selectTerrainActive);
   const [count, setCount] = useState(5);
   const [radiusM, setRadiusM] = useState(3000);
   const result = suggest.result;
@@ -46,7 +48,11 @@ function SuggestForm() {
       <summary>{t('plan.suggestTitle')}</summary>
       <p className="hint">{t('plan.suggestHint')}</p>
       <NumberField label={t('plan.suggestCount')} testId="suggest-count" value={count} min={1} max={50} step={1} integer onCommit={setCount} />
-      <NumberField label={t('plan.suggestRadius')} testId="suggest-radius-m" value={radiusM} min={100} max={50000} step={100} onCommit={setRadiusM} />
+      {terrain ? (
+        <p className="hint" data-testid="suggest-over-terrain">{t('plan.suggestOverTerrain')}</p>
+      ) : (
+        <NumberField label={t('plan.suggestRadius')} testId="suggest-radius-m" value={radiusM} min={100} max={50000} step={100} onCommit={setRadiusM} />
+      )}
       <button type="button" data-testid="suggest-sites" disabled={!hasData || suggest.running} onClick={() => void suggestSites(count, radiusM)}>
         {suggest.running ? t('plan.suggestRunning') : t('plan.suggestButton', { count })}
       </button>

@@ -1,9 +1,10 @@
 /**
- * The exact optimum of the maximal-covering instance (see `greedyMaxCover`) as a mixed-integer
- * program solved by HiGHS (the `highs` package, passed in already loaded: this file loads no
+ * The exact optimum of the maximal-covering instance (see `greedyMaxCover`: circles, or
+ * precomputed coverage sets such as the terrain's) as a mixed-integer program solved by HiGHS (the `highs` package, passed in already loaded: this file loads no
  * wasm). Model, in CPLEX LP text:
  *   max Σ_g c_g y_g + Σ_j c_j x_j   s.t.  y_g ≤ Σ_{j covers g} x_j,  Σ_j x_j ≤ K,
  *   x_j binary, 0 ≤ y_g ≤ 1 (continuous: integral at the optimum once x is).
+ * Circles are first turned into coverage sets (`circleCoverageSets`); sets are used as given.
  * Reductions: points no candidate reaches are dropped; points with the same set of covering
  * candidates form one group (weights and point counts summed); candidates covering the same
  * groups are one column (the lowest index stands for them); a group reached by one candidate
@@ -21,17 +22,19 @@
  * pairs before them: not solved, no picks); 'not_proven' (HiGHS stopped without a proof, e.g.
  * `timeLimitS`: picks are the best set it found, maybe none — not an optimum); 'failed' (HiGHS
  * threw, e.g. out of wasm memory: no picks; `highsStatus` holds the message).
- * Cost: 2 × C index queries, O(pairs) grouping and LP text, then HiGHS (branch and cut; no
+ * Cost: circles 2 × C index queries (sets: none), O(pairs) grouping and LP text, then HiGHS (branch and cut; no
  * polynomial bound — hence the size limit and the time limit). Measured (Node 20, highs 1.15,
  * whole run): the demo (585 uncovered homes, 651 candidates, 3 km: 10,994 pairs → 861 nonzeros),
- * K = 3, 5, 10, 20: 40–180 ms (+ 0.2–0.5 s for the first solves of a fresh wasm instance). Seeded
+ * K = 3, 5, 10, 20: 40–180 ms (+ 0.2–0.5 s for the first solves of a fresh wasm instance); the
+ * demo over the terrain: see `suggestSitesOverTerrain`. Seeded
  * synthetic village clumps, 3 km, K = 3…20, by model size: 1,800 nonzeros 0.1–0.2 s; 22,000:
  * 0.25–1 s; 45,000: 0.8–1.5 s; 64,000: 0.6–2.5 s; 80,000: 1.5–6 s; 130,000: 3.6–7 s;
  * 245,000: 6–13 s (hardest at K = 3). The household tie-break costs ~1.5–2× against students
  * alone.
  */
 import { createPointGridIndex } from '../coverage/create-point-grid-index.ts';
-import type { MaxCoverInstance, MaxCoverPick, MaxCoverResult } from './greedy-max-cover.ts';
+import { circleCoverageSets } from './circle-coverage-sets.ts';
+import type { MaxCoverInstance, MaxCoverPick, MaxCoverResult, MaxCoverSets } from './greedy-max-cover.ts';
 
 /** What this file uses of a loaded HiGHS (`await (await import('highs')).default()`). */
 export interface HighsLike {
@@ -80,24 +83,29 @@ export interface MilpMaxCoverResult extends MaxCoverResult {
 }
 
 export function milpMaxCover(
-  inst: MaxCoverInstance, count: number, solver: HighsLike, options: MilpMaxCoverOptions = {},
+  inst: MaxCoverInstance | MaxCoverSets, count: number, solver: HighsLike, options: MilpMaxCoverOptions = {},
 ): MilpMaxCoverResult {
-  const n = inst.lon.length, c = inst.candLon.length;
+  const n = inst.weight.length, c = 'sets' in inst ? inst.sets.length : inst.candLon.length;
   const k = Math.max(0, Math.min(Math.floor(count), c));
   const maxNonzeros = options.maxNonzeros ?? MILP_MAX_NONZEROS;
   const timeLimitS = options.timeLimitS ?? MILP_TIME_LIMIT_S;
   const empty = (status: MilpMaxCoverResult['status'], highsStatus: string | null, model: MilpModelSize): MilpMaxCoverResult =>
     ({ picks: [], totalWeight: 0, totalPoints: 0, status, highsStatus, model });
 
-  // 1. Who reaches whom (counted first, so a huge instance costs no memory).
-  const index = createPointGridIndex(inst.lon, inst.lat);
+  // 1. Who reaches whom (for circles counted first, so a huge instance costs no memory).
   let pairs = 0;
-  const countPair = (): void => { pairs++; };
-  for (let j = 0; j < c; j++) index.forEachWithinM(inst.candLon[j]!, inst.candLat[j]!, inst.radiusM, countPair);
+  let members: readonly Int32Array[];
+  if ('sets' in inst) {
+    members = inst.sets;
+    for (const m of members) pairs += m.length;
+  } else {
+    const index = createPointGridIndex(inst.lon, inst.lat);
+    const countPair = (): void => { pairs++; };
+    for (let j = 0; j < c; j++) index.forEachWithinM(inst.candLon[j]!, inst.candLat[j]!, inst.radiusM, countPair);
+    members = pairs > 40 * maxNonzeros ? [] : circleCoverageSets(inst, index);
+  }
   const zero: MilpModelSize = { columns: 0, rows: 0, nonzeros: 0, pairs };
   if (pairs > 40 * maxNonzeros) return empty('too_large', null, zero);
-  const members: Int32Array[] = [];
-  for (let j = 0; j < c; j++) members.push(index.withinM(inst.candLon[j]!, inst.candLat[j]!, inst.radiusM));
 
   // 2. Covering set of each point (candidates ascending), then groups of points with equal sets.
   const coverStart = new Int32Array(n + 1);
