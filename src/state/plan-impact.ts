@@ -106,9 +106,9 @@ export function selectPlanImpact(state: AppState): PlanImpact {
   if (cache.proposals === proposals && cache.drag === drag && cache.value) return cache.value;
   const index = drag ? proposals.findIndex((p) => p.id === drag.id) : -1;
   let result: ImpactResult;
-  if (cache.proposals !== proposals) result = cache.tracker.set(proposals);
   // Terrain: a drag moves the marker only; the numbers stay the committed proposals' answers.
-  else if (index < 0 || coverage.terrain) result = cache.tracker.result();
+  if (coverage.terrain) result = cache.proposals === proposals ? cache.tracker.result() : cache.tracker.set(proposals);
+  else if (cache.proposals !== proposals || index < 0) result = cache.tracker.set(proposals);
   else result = cache.tracker.move(index, drag!.lon, drag!.lat);
   cache.proposals = proposals;
   cache.drag = drag;
