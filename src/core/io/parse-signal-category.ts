@@ -2,7 +2,8 @@
  * Reads a signal category cell (FORMATS.md §1): `none|poor|fair|good`, 无/无信号, 差/弱,
  * 一般/中, 好/强, or 0–3 bars (0 none, 1 poor, 2 fair, 3 good). Case-, space- and
  * width-insensitive ("Good", " 3 ", "３"). Returns null when the value is not one of these.
- * Cost: O(n) in the cell's length.
+ * A cell that is already an accepted spelling ("差", "good", "2") is looked up as it is, without
+ * folding. Cost: O(n) in the cell's length.
  */
 import type { KnownClass } from '../model/types.ts';
 import { normalizeWidth } from './normalize-width.ts';
@@ -16,6 +17,9 @@ export const SIGNAL_CATEGORY_VALUES: Readonly<Record<string, KnownClass>> = Obje
 });
 
 export function parseSignalCategory(cell: string): KnownClass | null {
+  // Every key is already folded (no full-width form, no space, lower case): a cell equal to one
+  // folds to itself.
+  if (Object.hasOwn(SIGNAL_CATEGORY_VALUES, cell)) return SIGNAL_CATEGORY_VALUES[cell] ?? null;
   const key = normalizeWidth(cell).replace(/\s+/g, '').toLowerCase();
   return Object.hasOwn(SIGNAL_CATEGORY_VALUES, key) ? (SIGNAL_CATEGORY_VALUES[key] ?? null) : null;
 }
