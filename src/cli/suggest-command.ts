@@ -35,19 +35,20 @@
  * --uncovered, --eps-m or --min-households).
  * `--dem DEM.tif|N29E107.hgt,…|demo` (issue 8 §3): coverage predicted over the terrain
  * (`terrainCoverageModel`, threshold = the `fair` edge, --threshold-rsrp-poor) instead of circles
- * — `suggestSitesOverTerrain`: each candidate's coverage set by the model, lazy greedy picks (no
- * exact search: `method` "greedy", `exactMethod` and `milpStatus` null), fixed proposals' homes
- * removed by the model, each site's `radiusM` its reach (the Hata range); the file's header says
+ * — `suggestSitesOverTerrain`: each candidate's coverage set by the model, lazy greedy picks, then
+ * the same exact search as over circles on those sets (HiGHS within 60,000 nonzeros and 10 s,
+ * else the brute force when cheap; `--exact` as above), fixed proposals' homes removed by the
+ * model, each site's `radiusM` its reach (the Hata range); the file's header says
  * `coverageModel: "terrain"` and `--include-coverage` draws the terrain outline (its largest
- * part). The summary gains `dem` and `coverageModel`; `radiusM` is the reach. With `--dem`,
- * `--radius-m` and `--exact always` are usage errors (exit 2); an unusable DEM exits 1.
+ * part). The summary gains `dem` and `coverageModel`; `radiusM` is the reach; `ms` includes the
+ * coverage sets. With `--dem`, `--radius-m` is a usage error (exit 2); an unusable DEM exits 1.
  * Hidden option `--generated-at ISO` stamps the output with a fixed time (tests).
  */
 import { basename } from 'node:path';
 import {
   analyzeBlindspots, createImpactTracker, describeProposalReach, invariant, parseProposalsGeoJson,
   parseSitesFile, proposalsToGeoJson, suggestSites, SUGGEST_DEFAULTS, terrainCoverageModel, type GridDem,
-  type CoverageModel, type SiteImpactSummary, type SuggestResult, type SuggestSitesOptions,
+  type CoverageModel, type ExactOrGreedyOptions, type SiteImpactSummary, type SuggestResult, type SuggestSitesOptions,
 } from '../core/index.ts';
 import { suggestSitesOverTerrain } from '../core/terrain/suggest-sites-over-terrain.ts';
 import { CLASSIFY_OPTION_NAMES, classifySettingsFromArgs } from './classify-settings-from-args.ts';
@@ -90,9 +91,6 @@ export async function runSuggest(args: string[]): Promise<number> {
   if (demArg !== undefined && radiusText !== undefined) {
     throw new UsageError('suggest: --radius-m and --dem exclude each other: over a DEM a site covers what the terrain model predicts');
   }
-  if (demArg !== undefined && exact === 'always') {
-    throw new UsageError('suggest: --exact always is not available with --dem (the suggestions over terrain are greedy)');
-  }
   const settings = analysisSettingsFromArgs('suggest', values);
   const classify = { ...classifySettingsFromArgs('suggest', values), uncovered: [...settings.uncovered] };
   const importOptions = importOptionsFromArgs('suggest', values, flags);
@@ -114,14 +112,16 @@ export async function runSuggest(args: string[]): Promise<number> {
 
   const analysis = analyzeBlindspots(households, [], settings);
   const dem = await loadDemArg(demArg);
+  const exactOptions: ExactOrGreedyOptions = {
+    exact: exact as ExactOrGreedyOptions['exact'], ...(exact !== 'never' ? { milp: await loadHighsNode() } : {}),
+  };
   if (dem) {
     await writeTerrainSuggestions(dem);
     return 0;
   }
   const options: SuggestSitesOptions = {
-    count, radiusM, uncovered: settings.uncovered, fixed, exact: exact as SuggestSitesOptions['exact'],
+    count, radiusM, ...exactOptions, uncovered: settings.uncovered, fixed,
     clusterCentroids: analysis.clusters.map((c) => c.centroid),
-    ...(exact !== 'never' ? { milp: await loadHighsNode() } : {}),
   };
   const t0 = performance.now();
   const result = suggestSites(households, options);
@@ -144,7 +144,7 @@ export async function runSuggest(args: string[]): Promise<number> {
     const model = terrainCoverageModel(terrain, { thresholdDbm: classify.thresholds.rsrpPoorBelowDbm });
     const t1 = performance.now();
     const result = suggestSitesOverTerrain(households, {
-      count, model, uncovered: settings.uncovered, fixed, clusterCentroids: analysis.clusters.map((c) => c.centroid),
+      count, model, ...exactOptions, uncovered: settings.uncovered, fixed, clusterCentroids: analysis.clusters.map((c) => c.centroid),
     });
     const elapsed = performance.now() - t1;
     const impacts = result.sites.map((s, i) => ({

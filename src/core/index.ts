@@ -89,7 +89,11 @@ export { exactMaxCover, binomial, MAX_EXACT_SUBSETS } from './analysis/exact-max
 export { bruteForceMaxCover } from './analysis/brute-force-max-cover.ts';
 export { circleCoverageSets } from './analysis/circle-coverage-sets.ts';
 export {
-  suggestSites, SUGGEST_DEFAULTS, EXACT_AUTO_MAX_WORK, type SuggestSitesOptions, type SuggestedSite, type SuggestResult, type CandidateSource,
+  exactOrGreedyMaxCover, EXACT_AUTO_MAX_WORK, type ExactOrGreedyOptions, type ExactOrGreedySummary, type ExactOrGreedyResult,
+} from './analysis/exact-or-greedy-max-cover.ts';
+export { SUGGEST_DEFAULTS } from './analysis/suggest-defaults.ts';
+export {
+  suggestSites, type SuggestSitesOptions, type SuggestedSite, type SuggestResult, type CandidateSource,
 } from './analysis/suggest-sites.ts';
 export {
   proposalsToGeoJson, round6, SITES_SCHEMA, type SiteImpactSummary, type SitesGeoJsonOptions, type SiteFeatureProperties,

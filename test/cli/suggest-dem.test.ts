@@ -49,7 +49,7 @@ describe('cli suggest --dem', () => {
     expect(summary(one.stderr)).toMatchObject({
       ok: true, households: 5, uncoveredHouseholds: 5, uncoveredStudents: 11, candidates: 6, count: 1, radiusM: 11469,
       coverageModel: 'terrain', dem: 'ridge-3s.tif', suggested: 1, newlyCoveredStudents: 6, remainingStudents: 5,
-      method: 'greedy', exactMethod: null, milpStatus: null,
+      method: 'exact', exactMethod: 'milp', milpStatus: 'optimal', greedyStudents: 6, optimumStudents: 6, greedyGapPercent: 0,
     });
 
     expect(two.code).toBe(0);
@@ -65,7 +65,7 @@ describe('cli suggest --dem', () => {
     expect(summary(circle.stderr)).toMatchObject({ suggested: 1, newlyCoveredStudents: 11 });
   }, 120_000);
 
-  it('on the demo terrain: five sites, greedy, every pick covering students', async () => {
+  it('on the demo terrain: five sites, the optimum from HiGHS, every pick covering students', async () => {
     const r = await cli('suggest', DEMO, '--count', '5', '--dem', 'demo');
     expect(r.code).toBe(0);
     const fc = JSON.parse(r.stdout) as SitesFeatureCollection;
@@ -74,14 +74,28 @@ describe('cli suggest --dem', () => {
     expect(p).toHaveLength(5);
     expect(p.every((q) => q.newlyCoveredStudents > 0 && q.radiusM === 11469)).toBe(true);
     const s = summary(r.stderr);
-    expect(s).toMatchObject({ ok: true, dem: 'demo terrain (synthetic)', method: 'greedy', suggested: 5 });
+    expect(s).toMatchObject({ ok: true, dem: 'demo terrain (synthetic)', suggested: 5 });
+    expect(s).toMatchObject({ method: 'exact', exactMethod: 'milp', milpStatus: 'optimal' });
+    expect(s['optimumStudents']).toBe(s['newlyCoveredStudents']);
+    expect(s['optimumStudents'] as number).toBeGreaterThanOrEqual(s['greedyStudents'] as number);
     expect(s['newlyCoveredStudents']).toBe(p.reduce((n, q) => n + q.newlyCoveredStudents, 0));
   }, 180_000);
 
-  it('refuses --radius-m or --exact always with --dem (exit 2), and an unusable DEM (exit 1)', async () => {
+  it('honours --exact with --dem: never keeps the greedy answer, always gives the proved optimum', async () => {
+    const homes = ridgeHomes();
+    const [never, always] = await Promise.all([
+      cli('suggest', homes, '--count', '2', '--dem', RIDGE, '--exact', 'never'),
+      cli('suggest', homes, '--count', '2', '--dem', RIDGE, '--exact', 'always'),
+    ]);
+    expect(never.code).toBe(0);
+    expect(summary(never.stderr)).toMatchObject({ method: 'greedy', exactMethod: null, milpStatus: null, optimumStudents: null, newlyCoveredStudents: 11 });
+    expect(always.code).toBe(0);
+    expect(summary(always.stderr)).toMatchObject({ method: 'exact', exactMethod: 'milp', milpStatus: 'optimal', optimumStudents: 11 });
+  }, 120_000);
+
+  it('refuses --radius-m with --dem (exit 2), and an unusable DEM (exit 1)', async () => {
     const homes = ridgeHomes();
     await expect(runSuggest([homes, '--count', '1', '--dem', RIDGE, '--radius-m', '3000'])).rejects.toBeInstanceOf(UsageError);
-    await expect(runSuggest([homes, '--count', '1', '--dem', RIDGE, '--exact', 'always'])).rejects.toThrow(/--exact always is not available with --dem/);
     const r = await cli('suggest', homes, '--count', '1', '--dem', RIDGE, '--radius-m', '3000');
     expect(r.code).toBe(2);
     const bad = await cli('suggest', homes, '--count', '1', '--dem', homes);
