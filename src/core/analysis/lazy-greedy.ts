@@ -4,8 +4,8 @@
  * lower index); the top is re-evaluated once per round and taken only when its fresh gain still
  * tops the heap. Stops after `count` picks or when no candidate adds anything.
  * `evaluate(j)` returns candidate j's gain over the points not yet covered; `take(j)` marks its
- * points covered. Used over circles (`greedyMaxCover`) and over terrain coverage sets
- * (`suggestSitesOverTerrain`). Cost: C initial evaluations + a few per pick + O(C log C) heap.
+ * points covered. Used by `greedyMaxCover`, over circles (index queries) and over precomputed
+ * coverage sets (the terrain's). Cost: C initial evaluations + a few per pick + O(C log C) heap.
  */
 import type { MaxCoverPick } from './greedy-max-cover.ts';
 

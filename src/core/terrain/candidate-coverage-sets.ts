@@ -1,7 +1,8 @@
 /**
  * For each candidate site position, the points (households) a coverage model says a site there
  * would cover — the coverage sets that site suggestion over terrain picks from (issue 8 §3:
- * "precompute candidate coverage sets").
+ * "precompute candidate coverage sets"): the lazy greedy, HiGHS and the brute force all work on
+ * them (`MaxCoverSets`).
  *
  * Rule: point k is in candidate j's set when `model.covers(site_j, lon_k, lat_k)`, where site_j is
  * the candidate position with `site` radio fields (antenna height, band, EIRP); only points within
