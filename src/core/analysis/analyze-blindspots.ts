@@ -21,11 +21,12 @@
  * Limits: a household inside two overlapping outlines counts in both clusters' `households`;
  * centroids and outlines do not handle the antimeridian or the poles.
  * Cost: O(n) to select u uncovered homes; DBSCAN (`clusterDbscan`'s grid, ~O(u · neighbours));
- * per cluster a hull and a Turf buffer (~1.5 ms: the dominant term); O(n log n) once to sort all
- * homes by longitude, then per cluster a binary search + bounding-box scan of its longitude band
+ * per cluster a hull and a Turf buffer (~1 ms: the dominant term); O(n) once to sort all homes into
+ * a grid (`indexHouseholdsForOutlines`), then per cluster the grid cells under its bounding box
  * and a point-in-polygon test for the homes in the box; O(clusters × sites) haversines for the
  * nearest site. Measured (Node 20, 2 cores): the demo, 5,760 homes → 158 clusters, ~0.35 s
- * (DBSCAN ~20 ms, outlines ~0.25 s); 80,640 homes → 2,212 clusters, ~3.5 s.
+ * (DBSCAN ~20 ms, outlines ~0.25 s); a seeded municipality, 959,490 homes (77,893 uncovered) →
+ * 3,243 clusters, ~4 s, of which Turf's buffers ~3 s (`npm run bench -- --only=classify`).
  */
 import { DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings, type BlindspotAnalysis, type BlindspotCluster } from '../model/analysis.ts';
 import { invariant } from '../model/errors.ts';
@@ -33,7 +34,7 @@ import type { Household, Site } from '../model/types.ts';
 import { checkAnalysisSettings } from './check-analysis-settings.ts';
 import { clusterDbscan } from './cluster-dbscan.ts';
 import { clusterOutline } from './cluster-outline.ts';
-import { householdsInOutline } from './households-in-outline.ts';
+import { householdsInOutline, indexHouseholdsForOutlines } from './households-in-outline.ts';
 import { namesByCount } from './names-by-count.ts';
 import { nearestSiteM } from './nearest-site-m.ts';
 import { rankClusters } from './rank-clusters.ts';
@@ -45,15 +46,20 @@ export function analyzeBlindspots(
   const uncoveredClasses = new Set(settings.uncovered);
   const uncovered: number[] = [];
   let uncoveredStudents = 0;
-  households.forEach((h, i) => {
-    if (!uncoveredClasses.has(h.cls)) return;
+  for (let i = 0; i < households.length; i++) {
+    const h = households[i]!;
+    if (!uncoveredClasses.has(h.cls)) continue;
     uncovered.push(i);
     uncoveredStudents += h.students;
-  });
+  }
 
   const lon = new Float64Array(uncovered.length);
   const lat = new Float64Array(uncovered.length);
-  uncovered.forEach((i, k) => { lon[k] = households[i]!.lon; lat[k] = households[i]!.lat; });
+  for (let k = 0; k < uncovered.length; k++) {
+    const h = households[uncovered[k]!]!;
+    lon[k] = h.lon;
+    lat[k] = h.lat;
+  }
   const { clusterOf, clusterCount } = uncovered.length > 0
     ? clusterDbscan(lon, lat, { epsM: settings.epsM, minPoints: settings.minHouseholds })
     : { clusterOf: new Int32Array(0), clusterCount: 0 };
@@ -61,16 +67,17 @@ export function analyzeBlindspots(
 
   const members: number[][] = Array.from({ length: clusterCount }, () => []);
   const isolatedIndices: number[] = [];
-  uncovered.forEach((i, k) => {
+  for (let k = 0; k < uncovered.length; k++) {
+    const i = uncovered[k]!;
     const c = clusterOf[k]!;
     if (c < 0) isolatedIndices.push(i);
     else {
       invariant(c < clusterCount, `cluster number ${c} out of range`);
       members[c]!.push(i);
     }
-  });
+  }
 
-  const byLon = clusterCount > 0 ? lonOrder(households) : new Int32Array(0);
+  const index = clusterCount > 0 ? indexHouseholdsForOutlines(households) : undefined;
   const drafts = members.map((memberIndices, c): BlindspotCluster => {
     invariant(memberIndices.length > 0, `cluster ${c} has no member`);
     const homes = memberIndices.map((i) => households[i]!);
@@ -83,7 +90,7 @@ export function analyzeBlindspots(
     const memberSet = new Set(memberIndices);
     let householdsInside = memberIndices.length;
     let studentsInside = homes.reduce((s, h) => s + h.students, 0);
-    for (const i of householdsInOutline(households, byLon, outline)) {
+    for (const i of householdsInOutline(index!, outline)) {
       if (memberSet.has(i)) continue;
       householdsInside++;
       studentsInside += households[i]!.students;
@@ -113,10 +120,4 @@ export function analyzeBlindspots(
     uncoveredHouseholds: uncovered.length,
     uncoveredStudents,
   };
-}
-
-/** Every household index, sorted by longitude (ties by index). */
-function lonOrder(households: readonly Household[]): Int32Array {
-  const order = Int32Array.from(households.keys());
-  return order.sort((a, b) => households[a]!.lon - households[b]!.lon || a - b);
 }

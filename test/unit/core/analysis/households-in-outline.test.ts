@@ -1,0 +1,44 @@
+/**
+ * `householdsInOutline` reads a grid of the homes (`indexHouseholdsForOutlines`, issue 9) instead
+ * of a longitude-sorted list; the former band scan is kept as `referenceHouseholdsInOutline`
+ * (test/bench). Both, and the brute force (every home: box, then Turf's point-in-polygon), must
+ * give the same ascending indices — homes exactly on the box's edges, repeated positions, a
+ * non-finite position and outlines beyond the homes included.
+ */
+import { booleanPointInPolygon, bbox } from '@turf/turf';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Household } from '../../../../src/core/index.ts';
+import { clusterOutline } from '../../../../src/core/analysis/cluster-outline.ts';
+import { householdsInOutline, indexHouseholdsForOutlines } from '../../../../src/core/analysis/households-in-outline.ts';
+import { referenceHouseholdsInOutline, referenceLonOrder } from '../../../bench/reference-households-in-outline.ts';
+
+const at = (lon: number, lat: number): Household =>
+  ({ id: 'h', lon, lat, students: 1, cls: 'none', reports: [], personal: {}, line: 0 });
+
+/** Homes on a coarse lattice (so that some lie exactly on outline boxes' edges) around 108.3°E 30.1°N. */
+const homes = fc.array(fc.tuple(fc.integer({ min: -300, max: 300 }), fc.integer({ min: -300, max: 300 })), { minLength: 1, maxLength: 300 })
+  .map((pts) => pts.map(([x, y]) => at(108.3 + x * 1e-4, 30.1 + y * 1e-4)));
+
+describe('householdsInOutline', () => {
+  it('equals the longitude-band scan and the brute force, for outlines around random homes', () => {
+    fc.assert(fc.property(homes, fc.integer({ min: 1, max: 6 }), fc.constantFrom(50, 300, 2000), fc.constantFrom(0.01, 0.002, 0.05),
+      (hs, k, epsM, cellDeg) => {
+        const outline = clusterOutline(hs.slice(0, k).map((h) => [h.lon, h.lat] as [number, number]), epsM);
+        const index = indexHouseholdsForOutlines(hs, cellDeg);
+        const got = householdsInOutline(index, outline);
+        expect(got).toEqual(referenceHouseholdsInOutline(hs, referenceLonOrder(hs), outline));
+        const [w, s, e, n] = bbox(outline);
+        const brute = hs.flatMap((h, i) => (h.lon >= w && h.lon <= e && h.lat >= s && h.lat <= n
+          && booleanPointInPolygon([h.lon, h.lat], outline) ? [i] : []));
+        expect(got).toEqual(brute);
+      }), { numRuns: 500 });
+  });
+
+  it('counts homes exactly on the outline box and skips a home without a finite position', () => {
+    const square = { type: 'Polygon' as const, coordinates: [[[108, 30], [108.1, 30], [108.1, 30.1], [108, 30.1], [108, 30]]] };
+    const hs = [at(108, 30), at(108.1, 30.1), at(108.05, 30.05), at(NaN, 30.05), at(108.2, 30.05), at(108.05, 30.1000001)];
+    expect(householdsInOutline(indexHouseholdsForOutlines(hs), square)).toEqual([0, 1, 2]);
+    expect(householdsInOutline(indexHouseholdsForOutlines([]), square)).toEqual([]);
+  });
+});
