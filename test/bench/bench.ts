@@ -1,28 +1,58 @@
 /**
- * `npm run bench`: clusterDbscan against @turf/clusters-dbscan, measured in the same run on the
- * same seeded synthetic counties (village-like clumps over a Chongqing-sized area,
- * `synthetic-county.ts`), eps 500 m, minPoints 3, all points clustered in input order.
+ * `npm run bench [-- options]`: seeded benchmarks of the core, each against a reference
+ * implementation measured in the same run on the same input, printed as tables with ratios.
  *
- * Ours: median of 15 runs after 5 warm-up runs, typed arrays in, all sizes before any Turf run. Turf: its
- * FeatureCollection built outside the timer, `mutate: true`; median of 3 runs at 10,000 points,
- * one run at 100,000 (~2 minutes), not run at 1,000,000 (it throws a RangeError there; at the
- * measured growth it would take hours anyway). "identical" compares cluster numbers point by point.
+ * Options:
+ * - `--only=NAMES`: comma-separated parts to run (default: all), in this order:
+ *   `dbscan` (alias `cluster`), `suggest`, `coverage`, `parse`, `classify`, `cli`.
+ * - `--sizes=10000,100000,1000000`: the sizes of `dbscan` (points), `parse` (CSV rows),
+ *   `classify` (households parsed from that many rows) and `cli` (rows of the file).
+ * - `--quick`: skips the slow references — Turf at 100,000 (then the ratio there is not
+ *   measured), the plain greedy at 1,000,000 (~20 s), the reference parse at 1,000,000 (~10 s).
  *
- * Then suggest (maximal covering, issue 4 §4): `greedyMaxCover` (lazy greedy) against
- * `plainGreedyMaxCover` (the same greedy without lazy evaluation: K × C circle queries), measured
- * in the same run on seeded synthetic homes (`syntheticCounty` over a 2.5° × 2.2° area of
- * eastern Chongqing, 107.0–109.5°E, 28.8–31.0°N), students 0–3 per home (seeded), candidates a
- * seeded sample of distinct homes, K = 20, radius 3 km: 100,000 homes × 1,000 candidates and
- * 1,000,000 × 10,000. Lazy: median of 5 runs after a warm-up (3 at 1,000,000); plain: median of 3
- * (1 at 1,000,000). "same picks" compares the pick sequences and totals; the run fails if they
- * differ.
- *
- * Flags: `--quick` skips Turf at 100,000 (then the ratio there is not measured) and the plain
- * greedy at 1,000,000 (~20 s); `--sizes=10000,100000` picks the DBSCAN sizes;
- * `--only=dbscan|suggest|coverage` runs one part (coverage: see `benchCoverage` at the end).
+ * Parts:
+ * - dbscan: `clusterDbscan` against @turf/clusters-dbscan, same seeded synthetic counties
+ *   (village-like clumps over a Chongqing-sized area, `synthetic-county.ts`), eps 500 m,
+ *   minPoints 3, all points clustered in input order. Ours: median of 15 runs after 5 warm-up
+ *   runs, typed arrays in, all sizes before any Turf run. Turf: its FeatureCollection built outside
+ *   the timer, `mutate: true`; median of 3 runs at 10,000 points, one run at 100,000 (~2 minutes),
+ *   not run at 1,000,000 (it throws a RangeError there; at the measured growth it would take hours
+ *   anyway). "identical" compares cluster numbers point by point.
+ * - suggest (maximal covering, issue 4 §4): see `benchSuggest`.
+ * - coverage (terrain, issue 8): see `benchCoverage`.
+ * - parse (issue 9): seeded household report CSV (`seeded-households-csv.ts`: the demo's Chinese
+ *   headers and report styles, 9 columns, ~61 bytes a row, 4 % second reports, ~0.05 % typos)
+ *   from bytes to households and issues with `parseHouseholdsFile` (decode, CSV reader, column
+ *   detection, validation, merge, classes), against the pre-issue-9 pipeline
+ *   (`reference-parse-households.ts`: the old CSV reader, `validateRows` → `mergeHouseholds`)
+ *   on the decoded text. Median of 5 runs after 2 warm-ups at 10,000 rows, of 3 at 100,000, one
+ *   run at 1,000,000. "identical" compares households and issues field for field and key for key
+ *   (their JSON); the run fails if they differ.
+ * - classify (issue 9 §2): on the parsed households, `reclassifyHouseholds` (classes from the
+ *   reports again, as when a threshold changes), `clusterDbscan` over the uncovered homes,
+ *   `analyzeBlindspots` (selection, DBSCAN, per cluster a Turf-buffered hull, the homes inside it,
+ *   villages, rank), and `aggregateAreas` by village against the pre-issue-9 `aggregateAreas`
+ *   (`reference-aggregate-areas.ts`; "identical": same report); "total" = reclassify + analyze +
+ *   areas (target ≤ 2 s at 1,000,000). Median of 3 runs after a warm-up, one run at 1,000,000.
+ * - cli (issue 9 §4): `analyze FILE --out …` on the seeded CSV written to the OS temp directory,
+ *   spawned as `node --import tsx src/cli/main.ts` (what `npm run -s cli` runs, without npm);
+ *   wall time from spawn to exit, peak resident memory from the child's own
+ *   `process.resourceUsage().maxRSS` at exit. Median of 3 runs at 10,000 and 100,000, one at
+ *   1,000,000; target ≤ 10 s and ≤ 2 GB at 1,000,000.
+ * Every part prints the machine first; timings on a shared VM vary ±50 % with its load.
  */
 import os from 'node:os';
-import { clusterDbscan, greedyMaxCover, type MaxCoverInstance, type MaxCoverResult } from '../../src/core/index.ts';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  aggregateAreas, analyzeBlindspots, clusterDbscan, DEFAULT_CLASSIFY_SETTINGS, decodeText, greedyMaxCover, parseHouseholdsFile,
+  reclassifyHouseholds, type Household, type ImportIssue, type MaxCoverInstance, type MaxCoverResult,
+} from '../../src/core/index.ts';
+import { seededHouseholdsCsv, writeSeededHouseholdsCsv } from './seeded-households-csv.ts';
+import { referenceParseHouseholdsCsv } from './reference-parse-households.ts';
+import { referenceAggregateAreas } from './reference-aggregate-areas.ts';
 import { mulberry32, syntheticCounty } from './synthetic-county.ts';
 import { plainGreedyMaxCover } from './plain-greedy-max-cover.ts';
 import { clustersDbscan, featureCollection, point } from '@turf/turf';
@@ -39,7 +69,16 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const sizesArg = args.find((a) => a.startsWith('--sizes='));
 const sizes = sizesArg ? sizesArg.slice('--sizes='.length).split(',').map(Number) : [10_000, 100_000, 1_000_000];
-const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const onlyArg = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const only = onlyArg === undefined ? undefined : new Set(onlyArg.split(',').map((x) => (x === 'cluster' ? 'dbscan' : x)));
+const PARTS = ['dbscan', 'suggest', 'coverage', 'parse', 'classify', 'cli'];
+for (const name of only ?? []) {
+  if (!PARTS.includes(name)) {
+    console.error(`unknown part in --only: ${name} (one or more of ${PARTS.join(', ')}, or cluster)`);
+    process.exit(2);
+  }
+}
+const runs = (name: string): boolean => only === undefined || only.has(name);
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -64,9 +103,6 @@ function printTable(header: string[], rows: string[][]): void {
   for (const r of rows) console.log(line(r));
 }
 
-if (only === undefined || only === 'dbscan') benchDbscan();
-if (only === undefined || only === 'suggest') benchSuggest();
-if (only === undefined || only === 'coverage') benchCoverage();
 
 function benchDbscan(): void {
   console.log(`clusterDbscan vs @turf/clusters-dbscan: eps ${EPS_M} m, minPoints ${MIN_POINTS}, seed ${SEED}\n`);
@@ -279,3 +315,185 @@ function benchCoverage(): void {
     `${((100 * same) / pairs).toFixed(2)} %`,
   ]]);
 }
+
+const fmt = (n: number): string => n.toLocaleString('en-US');
+
+/** Async `time`. */
+async function timeAsync<T>(f: () => Promise<T>): Promise<[T, number]> {
+  const t0 = performance.now();
+  const out = await f();
+  return [out, performance.now() - t0];
+}
+
+/** Hash of households and issues as JSON, one household at a time (a 1,000,000-home array is not one string). */
+function parseDigest(households: readonly Household[], issues: readonly ImportIssue[]): string {
+  const hash = createHash('sha256');
+  for (const h of households) hash.update(JSON.stringify(h));
+  hash.update(JSON.stringify(issues));
+  return hash.digest('hex');
+}
+
+const runsAt = (n: number, small: number, mid: number): number => (n <= 10_000 ? small : n <= 100_000 ? mid : 1);
+
+/** CSV → households: `parseHouseholdsFile` against the pre-issue-9 pipeline. */
+async function benchParse(): Promise<void> {
+  console.log('\nparse: seeded household CSV (seeded-households-csv.ts) → households and issues; ' +
+    'parseHouseholdsFile (bytes) vs the pre-issue-9 reader, validateRows → mergeHouseholds (decoded text)\n');
+  const rows: string[][] = [];
+  let mismatch = false;
+  for (const n of sizes) {
+    const bytes = new TextEncoder().encode(seededHouseholdsCsv(n));
+    const input = { name: 'bench.csv', bytes };
+    const count = runsAt(n, 5, 3);
+    for (let w = 0; w < (n <= 10_000 ? 2 : 0); w++) await parseHouseholdsFile(input);
+    const times: number[] = [];
+    let digest = '';
+    let households = 0, issues = 0;
+    for (let r = 0; r < count; r++) {
+      const [out, ms] = await timeAsync(() => parseHouseholdsFile(input));
+      times.push(ms);
+      if (r === 0) { digest = parseDigest(out.households, out.issues); households = out.households.length; issues = out.issues.length; }
+    }
+    const oursMs = median(times);
+    console.log(`ours, ${fmt(n)} rows: median ${oursMs.toFixed(0)} ms`);
+    let refCell = 'not run (--quick)', ratioCell = '–', sameCell = 'n/a';
+    if (!(quick && n >= 1_000_000)) {
+      const refTimes: number[] = [];
+      for (let r = 0; r < count; r++) {
+        const [out, ms] = time(() => referenceParseHouseholdsCsv(decodeText(bytes).text));
+        refTimes.push(ms);
+        if (r === 0) {
+          const same = parseDigest(out.households, out.issues) === digest;
+          if (!same) mismatch = true;
+          sameCell = same ? 'yes' : 'NO';
+        }
+      }
+      const refMs = median(refTimes);
+      console.log(`reference, ${fmt(n)} rows: median ${refMs.toFixed(0)} ms`);
+      refCell = refMs.toFixed(0);
+      ratioCell = `${(refMs / oursMs).toFixed(1)}×`;
+    }
+    rows.push([
+      fmt(n), (bytes.length / 1e6).toFixed(1), fmt(households), fmt(issues), oursMs.toFixed(0),
+      `${Math.min(...times).toFixed(0)}–${Math.max(...times).toFixed(0)}`, ((1000 * oursMs) / n).toFixed(2), refCell, ratioCell, sameCell,
+    ]);
+  }
+  printTable(['rows', 'MB', 'households', 'issues', 'ours ms (median)', 'ours range', 'µs per row', 'reference ms', 'ratio', 'identical'], rows);
+  if (mismatch) {
+    console.error('\nthe parse differs from the reference');
+    process.exitCode = 1;
+  }
+}
+
+/** Classes, clusters and area stats of the parsed households (issue 9 §2: ≤ 2 s at 1,000,000). */
+async function benchClassify(): Promise<void> {
+  console.log('\nclassify + cluster + area stats on the parsed seeded households: reclassifyHouseholds, clusterDbscan over the ' +
+    'uncovered, analyzeBlindspots (eps 500 m, 3 homes), aggregateAreas by village vs the pre-issue-9 aggregateAreas\n');
+  const rows: string[][] = [];
+  let mismatch = false;
+  const settings = DEFAULT_CLASSIFY_SETTINGS;
+  for (const n of sizes) {
+    const { households } = await parseHouseholdsFile({ name: 'bench.csv', bytes: new TextEncoder().encode(seededHouseholdsCsv(n)) });
+    const count = runsAt(n, 3, 3);
+    const measure = <T>(f: () => T): [T, number] => {
+      if (n < 1_000_000) f();
+      const times: number[] = [];
+      let out = undefined as T;
+      for (let r = 0; r < count; r++) { const [o, ms] = time(f); out = o; times.push(ms); }
+      return [out, median(times)];
+    };
+    const [, reclassifyMs] = measure(() => reclassifyHouseholds(households, settings));
+    const uncoveredClasses = new Set(settings.uncovered);
+    const uncovered = households.filter((h) => uncoveredClasses.has(h.cls));
+    const lon = Float64Array.from(uncovered, (h) => h.lon);
+    const lat = Float64Array.from(uncovered, (h) => h.lat);
+    const [, dbscanMs] = measure(() => clusterDbscan(lon, lat, { epsM: EPS_M, minPoints: MIN_POINTS }));
+    const [analysis, analyzeMs] = measure(() => analyzeBlindspots(households, []));
+    const areaOptions = { level: 'village' as const, uncovered: settings.uncovered };
+    const [areas, areasMs] = measure(() => aggregateAreas(households, areaOptions));
+    const [refAreas, refAreasMs] = measure(() => referenceAggregateAreas(households, areaOptions));
+    const same = JSON.stringify(areas) === JSON.stringify(refAreas);
+    if (!same) mismatch = true;
+    const total = reclassifyMs + analyzeMs + areasMs;
+    console.log(`${fmt(households.length)} households: reclassify ${reclassifyMs.toFixed(0)} ms, analyze ${analyzeMs.toFixed(0)} ms, ` +
+      `areas ${areasMs.toFixed(0)} ms (reference ${refAreasMs.toFixed(0)} ms)`);
+    rows.push([
+      fmt(households.length), fmt(uncovered.length), fmt(analysis.clusters.length), reclassifyMs.toFixed(0), dbscanMs.toFixed(0),
+      analyzeMs.toFixed(0), areasMs.toFixed(0), refAreasMs.toFixed(0), `${(refAreasMs / areasMs).toFixed(1)}×`, same ? 'yes' : 'NO',
+      fmt(areas.rows.length), total.toFixed(0),
+    ]);
+  }
+  printTable(['households', 'uncovered', 'clusters', 'reclassify ms', 'DBSCAN ms', 'analyze ms', 'areas ms', 'reference areas ms',
+    'ratio', 'identical', 'villages', 'total ms'], rows);
+  if (mismatch) {
+    console.error('\naggregateAreas differs from the reference');
+    process.exitCode = 1;
+  }
+}
+
+/** Peak RSS of the child, printed by a preloaded exit hook on stderr. */
+const RESOURCE_HOOK = `data:text/javascript,process.on('exit',()=>process.stderr.write('BENCH_MAX_RSS_KB '+process.resourceUsage().maxRSS+'\\n'))`;
+
+function runCli(args: string[]): Promise<{ ms: number; maxRssKb: number; code: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', '--import', RESOURCE_HOOK, 'src/cli/main.ts', ...args],
+      { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (d: string) => { stderr += d; });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - t0;
+      const kb = Number(/BENCH_MAX_RSS_KB (\d+)/.exec(stderr)?.[1] ?? NaN);
+      resolve({ ms, maxRssKb: kb, code, stderr });
+    });
+  });
+}
+
+/** `analyze` end to end as a child process (issue 9 §4: ≤ 10 s, ≤ 2 GB at 1,000,000 rows). */
+async function benchCli(): Promise<void> {
+  console.log('\ncli: npm run -s cli -- analyze FILE --out OUT on the seeded CSV, spawned (node --import tsx src/cli/main.ts); ' +
+    'wall time, peak resident memory of the child\n');
+  const rows: string[][] = [];
+  let failed = false;
+  for (const n of sizes) {
+    const file = join(os.tmpdir(), `blindspot-bench-${n}.csv`);
+    const out = join(os.tmpdir(), `blindspot-bench-${n}.geojson`);
+    const bytes = await writeSeededHouseholdsCsv(file, n);
+    const count = runsAt(n, 3, 3);
+    const results: { ms: number; maxRssKb: number }[] = [];
+    let summary: { households?: number; clusters?: number } = {};
+    for (let r = 0; r < count; r++) {
+      const run = await runCli(['analyze', file, '--out', out, '--generated-at', '2026-01-01T00:00:00Z']);
+      if (run.code !== 0) {
+        console.error(`analyze exited with ${run.code}: ${run.stderr.slice(0, 500)}`);
+        failed = true;
+        break;
+      }
+      summary = JSON.parse(run.stderr.split('\n').find((l) => l.startsWith('{')) ?? '{}') as typeof summary;
+      results.push(run);
+    }
+    rmSync(file, { force: true });
+    rmSync(out, { force: true });
+    if (results.length === 0) continue;
+    const ms = median(results.map((r) => r.ms));
+    const rssMb = Math.max(...results.map((r) => r.maxRssKb)) / 1024;
+    console.log(`cli, ${fmt(n)} rows: median ${ms.toFixed(0)} ms, peak RSS ${rssMb.toFixed(0)} MB`);
+    const target = n >= 1_000_000 ? (ms <= 10_000 && rssMb <= 2048 ? 'met' : 'NOT met') : '–';
+    rows.push([
+      fmt(n), (bytes / 1e6).toFixed(1), fmt(summary.households ?? 0), fmt(summary.clusters ?? 0), ms.toFixed(0),
+      `${Math.min(...results.map((r) => r.ms)).toFixed(0)}–${Math.max(...results.map((r) => r.ms)).toFixed(0)}`, rssMb.toFixed(0), target,
+    ]);
+  }
+  printTable(['rows', 'MB', 'households', 'clusters', 'wall ms (median)', 'range', 'peak RSS MB', 'target ≤ 10 s, ≤ 2 GB'], rows);
+  if (failed) process.exitCode = 1;
+}
+
+// The parts, in order (at the end: every helper above is initialised by then).
+if (runs('dbscan')) benchDbscan();
+if (runs('suggest')) benchSuggest();
+if (runs('coverage')) benchCoverage();
+if (runs('parse')) await benchParse();
+if (runs('classify')) await benchClassify();
+if (runs('cli')) await benchCli();
