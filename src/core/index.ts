@@ -85,8 +85,7 @@ export {
 } from './analysis/create-impact-tracker.ts';
 export { proposalImpact } from './analysis/proposal-impact.ts';
 export { greedyMaxCover, type MaxCoverInstance, type MaxCoverSets, type MaxCoverPick, type MaxCoverResult } from './analysis/greedy-max-cover.ts';
-export { exactMaxCover, binomial, MAX_EXACT_SUBSETS } from './analysis/exact-max-cover.ts';
-export { bruteForceMaxCover } from './analysis/brute-force-max-cover.ts';
+export { bruteForceMaxCover, binomial, MAX_EXACT_SUBSETS } from './analysis/brute-force-max-cover.ts';
 export { circleCoverageSets } from './analysis/circle-coverage-sets.ts';
 export {
   exactOrGreedyMaxCover, EXACT_AUTO_MAX_WORK, type ExactOrGreedyOptions, type ExactOrGreedySummary, type ExactOrGreedyResult,

@@ -56,8 +56,10 @@ async function handle(request: WorkerRequest, transfer: Transferable[]): Promise
       for (const a of answers) transfer.push(a.raster.rsrpDbm.buffer, a.covered.buffer);
       return answers;
     }
-    case 'suggestOverTerrain':
-      return terrain.suggest(dataset.households, request.options, progress);
+    case 'suggestOverTerrain': {
+      const milp = request.options.exact === 'never' ? undefined : await loadHighs().catch(() => undefined);
+      return terrain.suggest(dataset.households, request.options, progress, milp);
+    }
     case 'unreportedUncovered':
       return terrain.unreported(dataset.households, dataset.sites);
     case 'predictPath':

@@ -10,7 +10,7 @@ import {
   type TerrainCoverageModel,
 } from '../core/index.ts';
 import { predictUnreportedUncovered, type UnreportedUncovered } from '../core/terrain/predict-unreported-uncovered.ts';
-import { suggestSitesOverTerrain, type SuggestOverTerrainResult } from '../core/terrain/suggest-sites-over-terrain.ts';
+import { suggestSitesOverTerrain, type SuggestOverTerrainOptions, type SuggestOverTerrainResult } from '../core/terrain/suggest-sites-over-terrain.ts';
 import type { DemInfo, TerrainSiteCoverage, TerrainSuggestOptions } from './protocol.ts';
 
 export class TerrainSession {
@@ -57,8 +57,11 @@ export class TerrainSession {
     });
   }
 
-  suggest(households: readonly Household[], options: TerrainSuggestOptions, onProgress?: (done: number, total: number) => void): SuggestOverTerrainResult {
-    return suggestSitesOverTerrain(households, { ...options, model: this.terrain(), onProgress });
+  /** Suggestions over the terrain; `milp` (a loaded HiGHS) gives the exact optimum when the model is small enough. */
+  suggest(
+    households: readonly Household[], options: TerrainSuggestOptions, onProgress?: (done: number, total: number) => void, milp?: SuggestOverTerrainOptions['milp'],
+  ): SuggestOverTerrainResult {
+    return suggestSitesOverTerrain(households, { ...options, model: this.terrain(), onProgress, milp });
   }
 
   unreported(households: readonly Household[], sites: readonly Site[]): UnreportedUncovered {

@@ -7,7 +7,8 @@
  * - the homes without a report that the existing sites are predicted not to reach are counted as
  *   the core counts them;
  * - a household's path profile shows the core's predicted RSRP from the chosen site;
- * - "suggest" over terrain adds sites whose newly covered total is what the plan then counts;
+ * - "suggest" over terrain adds sites whose newly covered total is what the plan then counts, and
+ *   HiGHS proves it optimal;
  * - SRTM .hgt files load (a bad file gets a clear error), and the DEM is still there after a reload.
  */
 import { readFileSync } from 'node:fs';
@@ -170,6 +171,8 @@ test('suggest over terrain adds sites whose newly covered total the plan then co
   const suggested = Number(/(\d[\d,]*) 名/.exec(text)?.[1]?.replace(/,/g, ''));
   expect(suggested).toBeGreaterThan(0);
   await expect.poll(() => covered(page)).toBe(suggested);
+  // HiGHS proves the optimum over the terrain's coverage sets too.
+  await expect(page.getByTestId('suggest-method')).toHaveAttribute('data-method', 'milp');
 });
 
 /** An SRTM 3″ tile (1201 × 1201 big-endian Int16) with a ridge along 108.5° E; `void` marks a hole. */

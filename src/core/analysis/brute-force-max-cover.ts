@@ -5,16 +5,25 @@
  * lexicographically smallest candidate-index subset. The chosen subset is reported in greedy
  * order of marginal gain (ties: more points, then the earlier in the subset), each pick with what
  * it adds after the ones before it; picks that add nothing are kept (the caller drops them).
- * Circles are first turned into coverage sets (`circleCoverageSets`). Gives the same answer as
- * `exactMaxCover` (circles only) on circles; the suggestions use this one for circles and terrain.
+ * Circles are first turned into coverage sets (`circleCoverageSets`), so circles and the same
+ * circles given as their sets have one answer.
  * Size guard: throws `UserInputError` `instance_too_large` when C choose K > `maxSubsets`
  * (default `MAX_EXACT_SUBSETS`, 200,000). For checking the greedy answer on small instances.
  * Cost: O(C choose K × Σ points of the K chosen sets), after the sets (circles: C index queries).
  */
 import { UserInputError } from '../model/errors.ts';
 import { circleCoverageSets } from './circle-coverage-sets.ts';
-import { binomial, MAX_EXACT_SUBSETS } from './exact-max-cover.ts';
 import type { MaxCoverInstance, MaxCoverPick, MaxCoverResult, MaxCoverSets } from './greedy-max-cover.ts';
+
+export const MAX_EXACT_SUBSETS = 200_000;
+
+/** n choose k (0 outside 0 ≤ k ≤ n), as a rounded float: exact while it is below 2^53. */
+export function binomial(n: number, k: number): number {
+  if (k < 0 || k > n) return 0;
+  let r = 1;
+  for (let i = 1; i <= Math.min(k, n - k); i++) r = (r * (n - i + 1)) / i;
+  return Math.round(r);
+}
 
 export function bruteForceMaxCover(inst: MaxCoverInstance | MaxCoverSets, count: number, maxSubsets = MAX_EXACT_SUBSETS): MaxCoverResult {
   const c = 'sets' in inst ? inst.sets.length : inst.candLon.length;

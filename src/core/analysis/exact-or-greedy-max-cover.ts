@@ -22,7 +22,7 @@
  * more with 'never'.
  */
 import type { MaxCoverInstance, MaxCoverResult, MaxCoverSets } from './greedy-max-cover.ts';
-import { binomial, MAX_EXACT_SUBSETS } from './exact-max-cover.ts';
+import { binomial, MAX_EXACT_SUBSETS } from './brute-force-max-cover.ts';
 import { bruteForceMaxCover } from './brute-force-max-cover.ts';
 import { milpMaxCover, MILP_MAX_NONZEROS, type HighsLike, type MilpMaxCoverOptions, type MilpMaxCoverResult } from './milp-max-cover.ts';
 

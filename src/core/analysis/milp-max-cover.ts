@@ -12,7 +12,7 @@
  * Objective: most weight (students), then most points (households) — when every weight is a
  * whole number, c = weight × (points + 1) + points, and HiGHS runs with no relative gap and an
  * absolute gap of 0.5 (so the proved optimum is exact); otherwise c = weight, gaps 0 / 1e-9 ×
- * total weight. Unlike `exactMaxCover`, which of several equally good sets comes back is up to
+ * total weight. Unlike `bruteForceMaxCover`, which of several equally good sets comes back is up to
  * the solver. The chosen set is reported in greedy order of marginal gain (each pick's weight and
  * points are what it adds after the ones before it, ties: more points, lower index) and picks
  * that add nothing are left out, as the greedy does. The totals are recounted from the member

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  exactMaxCover, greedyMaxCover, suggestSites, type MaxCoverInstance, type MaxCoverResult,
+  bruteForceMaxCover, greedyMaxCover, suggestSites, type MaxCoverInstance, type MaxCoverResult,
 } from '../../../../src/core/index.ts';
 import { milpMaxCover, type HighsLike } from '../../../../src/core/analysis/milp-max-cover.ts';
 import { at, home } from '../coverage/fixtures.ts';
@@ -59,7 +59,7 @@ describe('milpMaxCover', () => {
   it('equals the brute force (students, then households) on small random instances', () => {
     fc.assert(fc.property(smallArb, (x) => {
       const inst = toInstance(x);
-      const brute = exactMaxCover(inst, x.k);
+      const brute = bruteForceMaxCover(inst, x.k);
       const milp = milpMaxCover(inst, x.k, highs);
       expect(milp.status).toBe('optimal');
       expect(milp.totalWeight).toBe(brute.totalWeight);
@@ -110,7 +110,7 @@ describe('milpMaxCover', () => {
     const inst = toInstance({ points: [[0, 0, 0.5], [300, 0, 1.25], [900, 0, 0.75]], cands: [[0, 0], [600, 0], [900, 0]], radiusM: 350 });
     const r = milpMaxCover(inst, 1, highs);
     expect(r.status).toBe('optimal');
-    expect(r.totalWeight).toBeCloseTo(exactMaxCover(inst, 1).totalWeight, 12);
+    expect(r.totalWeight).toBeCloseTo(bruteForceMaxCover(inst, 1).totalWeight, 12);
     expect(milpMaxCover(inst, 0, highs)).toMatchObject({ status: 'optimal', picks: [], totalWeight: 0, highsStatus: null });
     const far = toInstance({ points: [[0, 0, 1]], cands: [[9000, 0]], radiusM: 100 });
     expect(milpMaxCover(far, 2, highs)).toMatchObject({ status: 'optimal', picks: [], totalWeight: 0 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  binomial, exactMaxCover, greedyMaxCover, suggestSites, UserInputError, type MaxCoverInstance,
+  binomial, bruteForceMaxCover, greedyMaxCover, suggestSites, UserInputError, type MaxCoverInstance,
 } from '../../../../src/core/index.ts';
 import { at, home, proposal } from '../coverage/fixtures.ts';
 
@@ -45,12 +45,12 @@ function toInstance(x: { points: [number, number, number][]; cands: [number, num
   };
 }
 
-describe('greedyMaxCover vs exactMaxCover', () => {
+describe('greedyMaxCover vs bruteForceMaxCover', () => {
   it('exact = brute force; greedy ≥ (1 − 1/e) × optimum; marginal gains add up and never grow', () => {
     fc.assert(fc.property(instanceArb, (x) => {
       const inst = toInstance(x);
       const opt = bruteForce(inst, x.k);
-      const exact = exactMaxCover(inst, x.k);
+      const exact = bruteForceMaxCover(inst, x.k);
       const greedy = greedyMaxCover(inst, x.k);
       expect(exact.totalWeight).toBe(opt);
       expect(greedy.totalWeight).toBeGreaterThanOrEqual((1 - 1 / Math.E) * opt - 1e-9);
@@ -70,14 +70,14 @@ describe('greedyMaxCover vs exactMaxCover', () => {
     });
     const greedy = greedyMaxCover(inst, 2);
     expect(greedy.picks.map((p) => [p.candidate, p.weight])).toEqual([[2, 5], [0, 2]]);
-    expect(exactMaxCover(inst, 2).totalWeight).toBe(8);
-    expect(exactMaxCover(inst, 2).picks.map((p) => p.candidate).sort()).toEqual([0, 1]);
+    expect(bruteForceMaxCover(inst, 2).totalWeight).toBe(8);
+    expect(bruteForceMaxCover(inst, 2).picks.map((p) => p.candidate).sort()).toEqual([0, 1]);
   });
   it('refuses instances above the subset limit', () => {
     const inst = toInstance({ points: [[0, 0, 1]], cands: Array.from({ length: 40 }, (_, i) => [i * 10, 0] as [number, number]), radiusM: 100 });
     expect(binomial(40, 5)).toBe(658_008);
-    expect(() => exactMaxCover(inst, 5)).toThrow(UserInputError);
-    expect(exactMaxCover(inst, 2).totalWeight).toBe(1);
+    expect(() => bruteForceMaxCover(inst, 5)).toThrow(UserInputError);
+    expect(bruteForceMaxCover(inst, 2).totalWeight).toBe(1);
   });
 });
 
