@@ -82,3 +82,15 @@ export async function clickHouseholdAt(page: Page, lonLat: [number, number], zoo
   const box = (await page.getByTestId('map').boundingBox())!;
   await page.mouse.click(box.x + x, box.y + y);
 }
+
+/** The page coordinates of a map position (for mouse clicks and drags). */
+export async function mapPoint(page: Page, lonLat: [number, number]): Promise<{ x: number; y: number }> {
+  const box = (await page.getByTestId('map').boundingBox())!;
+  const p = await page.evaluate((at) => window.__map!.project(at), lonLat);
+  return { x: box.x + p.x, y: box.y + p.y };
+}
+
+/** Waits until the map has stopped moving and drawn its tiles. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() => !window.__map!.isMoving() && window.__map!.areTilesLoaded());
+}

@@ -11,7 +11,7 @@ import {
   analyzeBlindspots, decodeText, DEFAULT_ANALYSIS_SETTINGS, parseProposalsGeoJson, parseSites, proposalImpact, suggestSites,
   type ProposedSite,
 } from '../../src/core/index.ts';
-import { openApp, parseFile, waitForHouseholdsOnMap } from './helpers.ts';
+import { openApp, parseFile, waitForHouseholdsOnMap, mapPoint, settle } from './helpers.ts';
 
 const demo = parseFile('public/demo/households.csv');
 const sites = parseSites({ name: 'sites.csv', text: decodeText(new Uint8Array(readFileSync('public/demo/sites.csv'))).text }).sites;
@@ -29,16 +29,6 @@ async function totals(page: Page): Promise<number[]> {
   const numbers = await Promise.all(shown);
   for (const n of numbers) expect(text).toContain(n.toLocaleString('zh-CN'));
   return numbers;
-}
-
-async function mapPoint(page: Page, lonLat: [number, number]): Promise<{ x: number; y: number }> {
-  const box = (await page.getByTestId('map').boundingBox())!;
-  const p = await page.evaluate((at) => window.__map!.project(at), lonLat);
-  return { x: box.x + p.x, y: box.y + p.y };
-}
-
-async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => !window.__map!.isMoving() && window.__map!.areTilesLoaded());
 }
 
 async function location(page: Page): Promise<[number, number]> {

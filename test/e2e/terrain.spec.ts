@@ -19,7 +19,7 @@ import {
 } from '../../src/core/index.ts';
 import { predictUnreportedUncovered } from '../../src/core/terrain/predict-unreported-uncovered.ts';
 import { loadDemoTerrain } from '../../src/cli/load-dem-arg.ts';
-import { clickHouseholdAt, openApp, parseFile } from './helpers.ts';
+import { clickHouseholdAt, openApp, parseFile, mapPoint, settle } from './helpers.ts';
 
 const demo = parseFile('public/demo/households.csv');
 const sites = parseSites({ name: 'sites.csv', text: decodeText(new Uint8Array(readFileSync('public/demo/sites.csv'))).text }).sites;
@@ -37,16 +37,6 @@ const HILLTOP: [number, number] = [108.4979, 30.0385];
 function coreCount(site: ProposedSite): number {
   const tracker = createImpactTracker(demo.households, { uncovered: ['none', 'poor'] }, model);
   return tracker.set([{ ...site, radiusM: model.reachM(site) }]).totals.newlyCoveredStudents;
-}
-
-async function mapPoint(page: Page, lonLat: [number, number]): Promise<{ x: number; y: number }> {
-  const box = (await page.getByTestId('map').boundingBox())!;
-  const p = await page.evaluate((at) => window.__map!.project(at), lonLat);
-  return { x: box.x + p.x, y: box.y + p.y };
-}
-
-async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => !window.__map!.isMoving() && window.__map!.areTilesLoaded());
 }
 
 async function terrainDone(page: Page): Promise<void> {
