@@ -9,7 +9,6 @@
  */
 import type { AttendanceClass, KnownClass } from '../model/types.ts';
 import type { ClassThresholds } from '../model/thresholds.ts';
-import { worstClass } from './worst-class.ts';
 
 export interface ReportMeasures {
   signal?: KnownClass;
@@ -25,15 +24,22 @@ function byThresholds(value: number, noneBelow: number, poorBelow: number, fairB
 }
 
 export function classifyReport(report: ReportMeasures, thresholds: ClassThresholds): AttendanceClass {
-  const classes: AttendanceClass[] = [];
-  if (report.signal !== undefined) classes.push(report.signal);
+  // `worstClass` of the measures' classes, step by step, without building their list (once per row).
+  let worst: AttendanceClass = 'unknown';
+  if (report.signal !== undefined) worst = worstClass2(worst, report.signal);
   if (report.rsrpDbm !== undefined && Number.isFinite(report.rsrpDbm)) {
-    classes.push(byThresholds(report.rsrpDbm, thresholds.rsrpNoneBelowDbm, thresholds.rsrpPoorBelowDbm,
+    worst = worstClass2(worst, byThresholds(report.rsrpDbm, thresholds.rsrpNoneBelowDbm, thresholds.rsrpPoorBelowDbm,
       thresholds.rsrpFairBelowDbm));
   }
   if (report.downMbps !== undefined && Number.isFinite(report.downMbps)) {
-    classes.push(byThresholds(report.downMbps, thresholds.downNoneBelowMbps, thresholds.downPoorBelowMbps,
+    worst = worstClass2(worst, byThresholds(report.downMbps, thresholds.downNoneBelowMbps, thresholds.downPoorBelowMbps,
       thresholds.downFairBelowMbps));
   }
-  return worstClass(classes);
+  return worst;
 }
+
+/** Rank of a class as `worstClass` orders them (lower is worse). */
+const RANK: Readonly<Record<AttendanceClass, number>> = { none: 0, poor: 1, fair: 2, good: 3, unknown: 4 };
+
+/** One step of `worstClass`: `next` replaces `worst` when it ranks lower. */
+const worstClass2 = (worst: AttendanceClass, next: AttendanceClass): AttendanceClass => (RANK[next] < RANK[worst] ? next : worst);

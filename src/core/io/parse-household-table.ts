@@ -111,46 +111,79 @@ function fastPathApplies(table: RawTable, mapping: ColumnMapping): boolean {
 
 const personalKey = (table: RawTable, col: number): string => table.headers[col] ?? `column ${col + 1}`;
 
-/** Rows that passed validation, one array per field, in table order (the fast path's `ValidRow[]`). */
-interface ValidColumns {
-  line: number[];
-  lon: number[];
-  lat: number[];
-  id: (string | undefined)[];
-  /** -1: not given (or rejected). */
-  students: number[];
-  county: (string | undefined)[];
-  township: (string | undefined)[];
-  village: (string | undefined)[];
-  signal: (KnownClass | undefined)[];
-  rsrpDbm: (number | undefined)[];
-  downMbps: (number | undefined)[];
-  reportedAt: (string | undefined)[];
-  operator: (string | undefined)[];
+const SIGNALS: readonly KnownClass[] = ['none', 'poor', 'fair', 'good'];
+const SIGNAL_CODE: Readonly<Record<KnownClass, number>> = { none: 0, poor: 1, fair: 2, good: 3 };
+
+/**
+ * Rows that passed validation, one array per field, in table order (the fast path's `ValidRow[]`):
+ * numbers in typed arrays sized for every row of the table (no growth, nothing for the scavenger
+ * to copy), texts in arrays of that length.
+ */
+class ValidColumns {
+  count = 0;
+  readonly line: Int32Array;
+  readonly lon: Float64Array;
+  readonly lat: Float64Array;
+  /** -1: not given (or rejected). Float64: a "-0" cell stays -0, as in the reference. */
+  readonly students: Float64Array;
+  /** Index into `SIGNALS`; -1: none. */
+  readonly signal: Int8Array;
+  /** NaN: none (a valid measure is never NaN). */
+  readonly rsrpDbm: Float64Array;
+  readonly downMbps: Float64Array;
+  readonly id: (string | undefined)[];
+  readonly county: (string | undefined)[];
+  readonly township: (string | undefined)[];
+  readonly village: (string | undefined)[];
+  readonly reportedAt: (string | undefined)[];
+  readonly operator: (string | undefined)[];
   /** Personal fields; undefined when the table has no personal column. */
-  personal: (Record<string, string> | undefined)[];
-}
+  readonly personal: (Record<string, string> | undefined)[];
 
-const emptyColumns = (): ValidColumns => ({
-  line: [], lon: [], lat: [], id: [], students: [], county: [], township: [], village: [], signal: [], rsrpDbm: [],
-  downMbps: [], reportedAt: [], operator: [], personal: [],
-});
+  constructor(capacity: number) {
+    this.line = new Int32Array(capacity);
+    this.lon = new Float64Array(capacity);
+    this.lat = new Float64Array(capacity);
+    this.students = new Float64Array(capacity);
+    this.signal = new Int8Array(capacity);
+    this.rsrpDbm = new Float64Array(capacity);
+    this.downMbps = new Float64Array(capacity);
+    const texts = (): (string | undefined)[] => new Array<string | undefined>(capacity).fill(undefined);
+    this.id = texts();
+    this.county = texts();
+    this.township = texts();
+    this.village = texts();
+    this.reportedAt = texts();
+    this.operator = texts();
+    this.personal = new Array<Record<string, string> | undefined>(capacity).fill(undefined);
+  }
 
-function pushValidRow(out: ValidColumns, r: ValidRow, hasPersonal: boolean): void {
-  out.line.push(r.line);
-  out.lon.push(r.lon);
-  out.lat.push(r.lat);
-  out.id.push(r.id);
-  out.students.push(r.students ?? -1);
-  out.county.push(r.county);
-  out.township.push(r.township);
-  out.village.push(r.village);
-  out.signal.push(r.report.signal);
-  out.rsrpDbm.push(r.report.rsrpDbm);
-  out.downMbps.push(r.report.downMbps);
-  out.reportedAt.push(r.report.reportedAt);
-  out.operator.push(r.report.operator);
-  out.personal.push(hasPersonal ? r.personal : undefined);
+  push(
+    line: number, lon: number, lat: number, id: string | undefined, students: number, county: string | undefined,
+    township: string | undefined, village: string | undefined, signal: KnownClass | undefined, rsrpDbm: number | undefined,
+    downMbps: number | undefined, reportedAt: string | undefined, operator: string | undefined, personal: Record<string, string> | undefined,
+  ): void {
+    const k = this.count++;
+    this.line[k] = line;
+    this.lon[k] = lon;
+    this.lat[k] = lat;
+    this.id[k] = id;
+    this.students[k] = students;
+    this.county[k] = county;
+    this.township[k] = township;
+    this.village[k] = village;
+    this.signal[k] = signal === undefined ? -1 : SIGNAL_CODE[signal];
+    this.rsrpDbm[k] = rsrpDbm ?? NaN;
+    this.downMbps[k] = downMbps ?? NaN;
+    this.reportedAt[k] = reportedAt;
+    this.operator[k] = operator;
+    this.personal[k] = personal;
+  }
+
+  pushValidRow(r: ValidRow, hasPersonal: boolean): void {
+    this.push(r.line, r.lon, r.lat, r.id, r.students ?? -1, r.county, r.township, r.village, r.report.signal, r.report.rsrpDbm,
+      r.report.downMbps, r.report.reportedAt, r.report.operator, hasPersonal ? r.personal : undefined);
+  }
 }
 
 /** A mapped cell, trimmed; '' when the field has no column. */
@@ -184,7 +217,7 @@ function validateFast(
   const wgs84 = options.crs === undefined || options.crs === 'wgs84';
   const b = CHINA_BOUNDS;
   const L = VALUE_LIMITS;
-  const out = emptyColumns();
+  const out = new ValidColumns(table.rows.length);
   const issues: ImportIssue[] = [];
   let read = 0;
 
@@ -244,55 +277,80 @@ function validateFast(
       // Something to say about this row: the reference says it.
       const one = validateRows({ headers: table.headers, rows: [row] }, mapping, options);
       for (const issue of one.issues) issues.push(issue);
-      for (const r of one.rows) pushValidRow(out, r, hasPersonal);
+      for (const r of one.rows) out.pushValidRow(r, hasPersonal);
       continue;
     }
-    out.line.push(row.line);
-    if (wgs84) {
-      out.lon.push(lon);
-      out.lat.push(lat);
-    } else {
-      const [x, y] = toWgs84(lon, lat, options.crs);
-      out.lon.push(x);
-      out.lat.push(y);
-    }
-    out.id.push(cellOf(cells, idCol) || undefined);
-    out.students.push(students);
-    out.county.push(cellOf(cells, countyCol) || undefined);
-    out.township.push(cellOf(cells, townshipCol) || undefined);
-    out.village.push(cellOf(cells, villageCol) || undefined);
-    out.signal.push(signal);
-    out.rsrpDbm.push(rsrpDbm);
-    out.downMbps.push(downMbps);
-    out.reportedAt.push(reportedAt);
-    out.operator.push(cellOf(cells, operatorCol) || undefined);
+    let x = lon;
+    let y = lat;
+    if (!wgs84) [x, y] = toWgs84(lon, lat, options.crs);
+    let personal: Record<string, string> | undefined;
     if (hasPersonal) {
-      const personal: Record<string, string> = {};
+      personal = {};
       for (let k = 0; k < personalColumns.length; k++) {
         const value = (cells[personalColumns[k]!] ?? '').trim();
         if (value !== '') personal[personalKeys[k]!] = value;
       }
-      out.personal.push(personal);
-    } else {
-      out.personal.push(undefined);
     }
+    out.push(row.line, x, y, cellOf(cells, idCol) || undefined, students, cellOf(cells, countyCol) || undefined,
+      cellOf(cells, townshipCol) || undefined, cellOf(cells, villageCol) || undefined, signal, rsrpDbm, downMbps, reportedAt,
+      cellOf(cells, operatorCol) || undefined, personal);
   }
   flagOutliers(out, VALUE_LIMITS.outsideAreaM, issues);
   return { rows: out, issues, read };
 }
 
-/** Median of a copy, sorted as numbers (`flagOutlyingRows`' median: same value for finite input). */
-function medianOf(values: readonly number[]): number {
-  const s = new Float64Array(values).sort();
-  const mid = s.length >> 1;
-  return s.length % 2 === 1 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? NaN) + (s[mid] ?? NaN)) / 2;
+/**
+ * The k-th smallest value (0-based) of `a`, which it reorders so that every value before index k
+ * is ≤ it (quickselect, Hoare partition around a median of three; after 64 rounds the rest is
+ * sorted, so a hostile order costs O(n log n), not O(n²)). For values without NaN or ±0, the
+ * value a numeric sort would put at k.
+ */
+function kthSmallest(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  for (let rounds = 0; hi > lo; rounds++) {
+    if (rounds === 64) return a.subarray(lo, hi + 1).sort()[k - lo]!;
+    const x = a[lo]!, y = a[(lo + hi) >>> 1]!, z = a[hi]!;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : (x < z ? x : y < z ? z : y);
+    let i = lo, j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) { const t = a[i]!; a[i] = a[j]!; a[j] = t; i++; j--; }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k]!;
+  }
+  return a[k]!;
+}
+
+/**
+ * `flagOutlyingRows`' median (of a copy sorted by `(a, b) => a - b`) by selection, O(n): the same
+ * value whenever no value is NaN or ±0; with one (where that sort and `<` can disagree: it keeps
+ * -0 and 0 in input order) the copy is sorted that very way.
+ */
+export function medianOf(values: Float64Array): number {
+  const n = values.length;
+  if (n === 0) return NaN;
+  const mid = n >> 1;
+  if (values.some((v) => !(v < 0 || v > 0))) {
+    const sorted = Array.from(values).sort((a, b) => a - b);
+    return n % 2 === 1 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
+  }
+  const s = values.slice();
+  const upper = kthSmallest(s, mid);
+  if (n % 2 === 1) return upper;
+  let lower = -Infinity;
+  for (let k = 0; k < mid; k++) if (s[k]! > lower) lower = s[k]!;
+  return (lower + upper) / 2;
 }
 
 /** `flagOutlyingRows` over the valid rows: an `outside_area` error per row too far from the median point. */
 function flagOutliers(rows: ValidColumns, maxDistanceM: number, issues: ImportIssue[]): void {
-  const n = rows.line.length;
+  const n = rows.count;
   if (n === 0) return;
-  const centre: [number, number] = [medianOf(rows.lon), medianOf(rows.lat)];
+  const centre: [number, number] = [medianOf(rows.lon.subarray(0, n)), medianOf(rows.lat.subarray(0, n))];
   for (let k = 0; k < n; k++) {
     const lon = rows.lon[k]!;
     const lat = rows.lat[k]!;
@@ -309,7 +367,7 @@ function flagOutliers(rows: ValidColumns, maxDistanceM: number, issues: ImportIs
 
 /** 1 per valid row not flagged `outside_area` (by line, as `validateRows` filters). */
 function keptRows(rows: ValidColumns, issues: readonly ImportIssue[]): Uint8Array {
-  const kept = new Uint8Array(rows.line.length).fill(1);
+  const kept = new Uint8Array(rows.count).fill(1);
   const outlying = new Set<number>();
   for (const issue of issues) if (issue.code === 'outside_area' && issue.field === 'row') outlying.add(issue.line);
   if (outlying.size === 0) return kept;
@@ -359,7 +417,7 @@ class IdTable {
 
 /** `mergeHouseholds` over the kept valid rows: the same households (same key order) and issues. */
 function mergeFast(rows: ValidColumns, kept: Uint8Array, settings: ClassifySettings): { households: Household[]; issues: ImportIssue[] } {
-  const n = rows.line.length;
+  const n = rows.count;
   let idless = false;
   for (let k = 0; k < n; k++) if (kept[k] && rows.id[k] === undefined) { idless = true; break; }
   // Generated ids need every real id, and the ids used so far; without an id-less row neither is asked.
@@ -382,12 +440,12 @@ function mergeFast(rows: ValidColumns, kept: Uint8Array, settings: ClassifySetti
     const lon = rows.lon[k]!;
     const lat = rows.lat[k]!;
     const report = { line } as Report;
-    const signal = rows.signal[k];
-    if (signal !== undefined) report.signal = signal;
-    const rsrpDbm = rows.rsrpDbm[k];
-    if (rsrpDbm !== undefined) report.rsrpDbm = rsrpDbm;
-    const downMbps = rows.downMbps[k];
-    if (downMbps !== undefined) report.downMbps = downMbps;
+    const signal = rows.signal[k]!;
+    if (signal >= 0) report.signal = SIGNALS[signal]!;
+    const rsrpDbm = rows.rsrpDbm[k]!;
+    if (!Number.isNaN(rsrpDbm)) report.rsrpDbm = rsrpDbm;
+    const downMbps = rows.downMbps[k]!;
+    if (!Number.isNaN(downMbps)) report.downMbps = downMbps;
     const reportedAt = rows.reportedAt[k];
     if (reportedAt !== undefined) report.reportedAt = reportedAt;
     const operator = rows.operator[k];

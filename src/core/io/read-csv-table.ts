@@ -65,13 +65,57 @@ interface CsvRecords {
 }
 
 /**
+ * Short cell texts seen recently, so that a value repeated down a column (a village, a signal
+ * word, a count) is one string rather than one per row: fewer strings to allocate and to keep
+ * (strings are values: sharing one is invisible). A direct-mapped cache keyed by a hash of the
+ * cell's code units, checked with `startsWith` (no allocation on a hit). A column whose values
+ * rarely repeat (ids, coordinates) stops being looked up after its first `PROBE_CELLS` cells.
+ */
+class CellInterner {
+  private static readonly SIZE = 1 << 14;
+  /** Longer cells are not looked up (V8 slices them without copying anyway). */
+  private static readonly MAX_LENGTH = 12;
+  private static readonly PROBE_CELLS = 2048;
+  private readonly cache: (string | undefined)[] = new Array<string | undefined>(CellInterner.SIZE).fill(undefined);
+  private readonly tries: number[] = [];
+  private readonly hits: number[] = [];
+
+  constructor(private readonly text: string) {}
+
+  /** `text.slice(from, to)`, shared with an earlier equal cell of the same column when one is cached. */
+  slice(from: number, to: number, column: number): string {
+    const text = this.text;
+    const length = to - from;
+    if (length === 0) return '';
+    const tries = this.tries[column] ?? 0;
+    if (length > CellInterner.MAX_LENGTH || (tries >= CellInterner.PROBE_CELLS && (this.hits[column] ?? 0) * 4 < tries)) {
+      return text.slice(from, to);
+    }
+    let h = 0x811c9dc5;
+    for (let p = from; p < to; p++) h = Math.imul(h ^ text.charCodeAt(p), 0x01000193);
+    const slot = (h ^ (h >>> 15)) & (CellInterner.SIZE - 1);
+    if (tries < CellInterner.PROBE_CELLS) this.tries[column] = tries + 1;
+    const cached = this.cache[slot];
+    if (cached !== undefined && cached.length === length && text.startsWith(cached, from)) {
+      if (tries < CellInterner.PROBE_CELLS) this.hits[column] = (this.hits[column] ?? 0) + 1;
+      return cached;
+    }
+    const value = text.slice(from, to);
+    this.cache[slot] = value;
+    return value;
+  }
+}
+
+/**
  * One pass over the text by UTF-16 code unit: each record's cells trimmed, records whose cells are
  * all empty dropped, the first kept one being the header. A record is built once, as the `RawRow`
- * it becomes (no intermediate record, no copy).
+ * it becomes (no intermediate record, no copy); repeated short cells share one string
+ * (`CellInterner`).
  */
 function readRecords(text: string, delimiter: CsvDelimiter): CsvRecords {
   const data: RawRow[] = [];
   let header: RawRow | undefined;
+  const interner = new CellInterner(text);
   const d = delimiter.charCodeAt(0);
   const spaceLike = (c: number) => c === SPACE || (c === TAB && d !== TAB);
   const n = text.length;
@@ -134,7 +178,7 @@ function readRecords(text: string, delimiter: CsvDelimiter): CsvRecords {
           const e = text.charCodeAt(k);
           if (e === d || e === CR || e === LF) break;
         }
-        value = text.slice(i, k);
+        value = interner.slice(i, k, cells.length);
         i = k;
       }
       const cell = value.trim();

@@ -18,16 +18,18 @@ import {
   aggregateAreas, analyzeBlindspots, DEFAULT_CLASSIFY_SETTINGS, parseHouseholdsFile, parseHouseholdTable, UserInputError,
   type ColumnMapping, type HouseholdField, type RawTable,
 } from '../../../../src/core/index.ts';
-import type { ParseHouseholdTableOptions } from '../../../../src/core/io/parse-household-table.ts';
+import { medianOf, type ParseHouseholdTableOptions } from '../../../../src/core/io/parse-household-table.ts';
 import { referenceParseHouseholdsCsv, referenceParseHouseholdTable } from '../../../bench/reference-parse-households.ts';
 import { seededHouseholdsCsv } from '../../../bench/seeded-households-csv.ts';
 
-function outcome(run: () => unknown): string {
+/** The result (and its JSON, for key order), or the error's code and message. */
+function outcome(run: () => unknown): { value?: unknown; text: string } {
   try {
-    return JSON.stringify(run());
+    const value = run();
+    return { value, text: JSON.stringify(value) };
   } catch (err) {
     if (!(err instanceof UserInputError)) throw err;
-    return `throws ${err.code}: ${err.message}`;
+    return { text: `throws ${err.code}: ${err.message}` };
   }
 }
 
@@ -37,13 +39,13 @@ const VALUES: Record<Column, readonly string[]> = {
   lon: ['108.1', '108.1', '108.10001', '108.123456', '108.2', '29.9', '', 'abc', '108°07\'30"E', '１０８．１', '200', ' 108.2 ', '73',
     '136.0001', '110.5', '108.1E'],
   lat: ['29.9', '29.9', '29.90001', '30.01', '30.2', '108.1', '', 'x', '29°58\'N', '95', '-3', '29.9 ', '30.5'],
-  students: ['', '1', '2', '0', '21', '1.5', 'x', '３', '20'],
+  students: ['', '1', '2', '0', '-0', '21', '1.5', 'x', '３', '20'],
   county: ['', '石柱土家族自治县', '500240'],
   township: ['', '六塘乡', '500240205'],
   village: ['', '龙池村', '500240205206', ' 大塘村 '],
   signal: ['', '差', 'good', '3', 'Good', '满格', ' 无 ', '0'],
   rsrp_dbm: ['', '-100', '-116', '-150', '-100dBm', '-44', '－１００', '-90'],
-  down_mbps: ['', '0.5', '-1', '10001', 'fast', '6', '0.1'],
+  down_mbps: ['', '0.5', '-1', '-0', '10001', 'fast', '6', '0.1'],
   reported_at: ['', '2020-03-05', '2020-02-30', '2020/3/1 8:30', 'yesterday', '2020-03-09'],
   operator: ['', '中国移动'],
   personal: ['', '张三', ' 张三 ', '13800000000'],
@@ -89,7 +91,10 @@ describe('parseHouseholdTable: the fast path equals the reference', () => {
   it('on random tables of plain and problem cells', () => {
     fc.assert(fc.property(tableAndMapping, options, ({ table, mapping }, opts) => {
       const fast = outcome(() => parseHouseholdTable(table, mapping, opts));
-      expect(fast).toBe(outcome(() => referenceParseHouseholdTable(table, mapping, opts)));
+      const reference = outcome(() => referenceParseHouseholdTable(table, mapping, opts));
+      expect(fast.text).toBe(reference.text);
+      expect(fast.value).toEqual(reference.value); // and -0 stays -0
+
     }), { numRuns: 4000 });
   });
 
@@ -108,4 +113,27 @@ describe('parseHouseholdTable: the fast path equals the reference', () => {
     expect(sha(analyzeBlindspots(result.households, []))).toBe('fc18a48366db292a');
     expect(sha(aggregateAreas(result.households, { level: 'village', uncovered: ['none', 'poor'] }))).toBe('19372d12aea900d0');
   }, 120_000);
+});
+
+describe('medianOf (the centre of the outside_area test, by selection)', () => {
+  const sortedMedian = (xs: number[]): number => {
+    const s = [...xs].sort((a, b) => a - b);
+    const mid = s.length >> 1;
+    return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  };
+  it('equals the median of a sorted copy, duplicates, sorted and reversed runs, zeros and negatives included', () => {
+    const values = fc.array(fc.oneof(fc.constantFrom(108.1, 108.2, 29.9, -3, 0, -0), fc.double({ min: -180, max: 180, noNaN: true })),
+      { minLength: 1, maxLength: 300 });
+    fc.assert(fc.property(values, fc.constantFrom('as is', 'sorted', 'reversed'), (xs, order) => {
+      const input = order === 'as is' ? xs : [...xs].sort((a, b) => (order === 'sorted' ? a - b : b - a));
+      const array = Float64Array.from(input);
+      expect(medianOf(array)).toBe(sortedMedian(input));
+      expect([...array]).toEqual(input); // the input is not reordered
+    }), { numRuns: 3000 });
+  });
+  it('on 100,001 values in an order built against median-of-three pivots', () => {
+    const n = 100_001;
+    const xs = Array.from({ length: n }, (_, i) => (i % 2 === 0 ? i : n - i) + 0.5);
+    expect(medianOf(Float64Array.from(xs))).toBe(sortedMedian(xs));
+  });
 });

@@ -38,7 +38,18 @@ describe('parseNumber: the plain-decimal fast path', () => {
       expect(parseNumber(cell)).toBe(referenceParseNumber(cell));
     }), { numRuns: 20_000 });
   });
-  it.each(['108.123456', '-115', '+3', '.5', '7.', '1e3', '-1.5E-2', '1e999', '0', '00.0', '+.0e+0', 'e3', '1e', '.', '+', '-e1'])(
+  it('reads plain decimals of up to 20 digits exactly as Number() does (the division path and its limits)', () => {
+    const decimal = fc.tuple(fc.constantFrom('', '-', '+'), fc.array(fc.constantFrom(...'0123456789'), { minLength: 1, maxLength: 20 }),
+      fc.nat(21)).map(([sign, ds, at]) => {
+      const digits = ds.join('');
+      const dot = Math.min(at, digits.length);
+      return `${sign}${digits.slice(0, dot)}.${digits.slice(dot)}`;
+    });
+    fc.assert(fc.property(fc.oneof(decimal, fc.double({ noNaN: true, noDefaultInfinity: true }).map(String)), (cell) => {
+      expect(parseNumber(cell)).toBe(referenceParseNumber(cell));
+    }), { numRuns: 50_000 });
+  });
+  it.each(['108.123456', '999999999999999', '9007199254740993', '0.1', '-0.0', '123456789012345.6', '-115', '+3', '.5', '7.', '1e3', '-1.5E-2', '1e999', '0', '00.0', '+.0e+0', 'e3', '1e', '.', '+', '-e1'])(
     '%j', (cell) => {
       expect(parseNumber(cell)).toBe(referenceParseNumber(cell));
     });
