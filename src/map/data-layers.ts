@@ -31,8 +31,10 @@ export const HEXAGONS_SOURCE = 'hexagons';
 export const HEXAGONS_LAYER = 'hexagons';
 
 /** Household-level layers: hidden in privacy mode and in the committee view. */
+export const HOUSEHOLD_BINS_SOURCE = 'household-bins';
+export const HOUSEHOLD_BINS_LAYER = 'household-bins';
 export const HOUSEHOLD_LAYER_IDS = [
-  'households', 'households-isolated', 'households-newly-covered', 'households-unreported', 'households-selected',
+  'households', 'households-isolated', 'households-newly-covered', 'households-unreported', 'households-selected', HOUSEHOLD_BINS_LAYER,
 ] as const;
 /** The engineer's working layers — cluster outlines (they follow homes), existing sites' circles: engineer view without privacy only. */
 export const ENGINEER_LAYER_IDS = [
@@ -66,6 +68,25 @@ export const householdsLayer: CircleLayerSpecification = {
     'circle-stroke-color': HOUSEHOLD_STROKE,
     'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 9, 0, 12, 1],
     // The worst classes on top: sort keys are not available for circles, so the source is ordered.
+  },
+};
+
+/**
+ * Homes per bin when there are too many to draw one by one (`household-view.ts`): a circle whose
+ * area grows with the homes in it, coloured by the share of students uncovered (as the committee
+ * map); a click zooms in.
+ */
+export const householdBinsLayer: CircleLayerSpecification = {
+  id: HOUSEHOLD_BINS_LAYER,
+  type: 'circle',
+  source: HOUSEHOLD_BINS_SOURCE,
+  paint: {
+    'circle-color': ['case', ['<', ['get', 'share'], 0], AREA_COLORS.noStudents,
+      ['interpolate', ['linear'], ['get', 'share'], ...SHARE_COLOR_STOPS.flat()]] as ExpressionSpecification,
+    'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'households']], 1, 3, 10, 8, 40, 16, 100, 24],
+    'circle-opacity': 0.85,
+    'circle-stroke-color': AREA_COLORS.stroke,
+    'circle-stroke-width': 1,
   },
 };
 

@@ -10,8 +10,9 @@ import type { AreaCounts, AreaRow, AttendanceClass, BlindspotCluster, HexCell, H
 /** Draw order: the classes that matter most are drawn last, on top. */
 const DRAW_RANK: Record<AttendanceClass, number> = { unknown: 0, good: 1, fair: 2, poor: 3, none: 4 };
 
-export function householdsGeoJson(households: readonly Household[]): GeoJSON.FeatureCollection<GeoJSON.Point> {
-  const order = households.map((_, i) => i);
+/** Households as points (all of them, or those at `indices`), the worst classes last; `i` is the index into `households`. */
+export function householdsGeoJson(households: readonly Household[], indices?: readonly number[]): GeoJSON.FeatureCollection<GeoJSON.Point> {
+  const order = indices ? [...indices] : households.map((_, i) => i);
   order.sort((a, b) => DRAW_RANK[households[a]!.cls] - DRAW_RANK[households[b]!.cls] || a - b);
   return {
     type: 'FeatureCollection',

@@ -6,7 +6,7 @@
 import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import type { GeoJSONSource, MapMouseEvent, MapTouchEvent } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { AreaRow, BlindspotCluster, HexCell, Household, ProposedSite, Site } from '../core/index.ts';
+import type { AreaRow, AttendanceClass, BlindspotCluster, HexCell, Household, ProposedSite, Site } from '../core/index.ts';
 import { basemapStyle, SHIZHU_BOUNDS } from './basemap-style.ts';
 import {
   areaLabelsLayer,
@@ -28,6 +28,9 @@ import {
   HOUSEHOLDS_LAYER,
   HOUSEHOLDS_SOURCE,
   householdsLayer,
+  HOUSEHOLD_BINS_LAYER,
+  HOUSEHOLD_BINS_SOURCE,
+  householdBinsLayer,
   isolatedHouseholdsLayer,
   newlyCoveredHouseholdsLayer,
   unreportedHouseholdsLayer,
@@ -55,9 +58,6 @@ import {
   clusterLabelsGeoJson,
   clustersGeoJson,
   householdBounds,
-  householdFilter,
-  householdsGeoJson,
-  indicesFilter,
   pinnedGeoJson,
   proposalCoverageGeoJson,
   proposalsGeoJson,
@@ -68,6 +68,8 @@ import {
   type OutlineOf,
 } from './data-sources.ts';
 import type { CoverageImage } from './coverage-image.ts';
+import { POINTS_MIN_ZOOM } from './household-view.ts';
+import { HouseholdLayers } from './household-layers.ts';
 import { TerrainCoverageLayer } from './terrain-coverage-layer.ts';
 
 setWorkerUrl(workerUrl);
@@ -126,15 +128,12 @@ const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: 
 export class MapController {
   readonly map: MapLibreMap;
   private loaded = false;
-  private households: readonly Household[] | null = null;
   private sites: readonly Site[] | null = null;
   private clusterData: ClusterData | null = null;
-  private isolated: readonly number[] = [];
   private proposals: readonly ProposedSite[] | null = null;
   private outlineOf: OutlineOf = () => null;
-  private newlyCovered: readonly number[] = [];
-  private unreported: readonly number[] = [];
   private readonly terrainLayer = new TerrainCoverageLayer();
+  private readonly householdLayers = new HouseholdLayers();
   private pinned: readonly (readonly [number, number])[] | null = null;
   private mode: ClickMode = 'select';
   /** The proposal being dragged (its index), or -1. */
@@ -143,7 +142,6 @@ export class MapController {
   private areaData: AreaData | null = null;
   private hexData: { cells: readonly HexCell[]; after: boolean } | null = null;
   private selectedArea: string | null = null;
-  private filter: HouseholdFilter = { hiddenClasses: [], township: null, village: null };
   private selection: MapSelection = null;
   private attributionText: string;
   private attribution: AttributionControl;
@@ -170,7 +168,7 @@ export class MapController {
 
   private onLoad(): void {
     for (const source of [
-      SITE_COVERAGE_SOURCE, CLUSTERS_SOURCE, HOUSEHOLDS_SOURCE, SITES_SOURCE, CLUSTER_LABELS_SOURCE,
+      SITE_COVERAGE_SOURCE, CLUSTERS_SOURCE, HOUSEHOLDS_SOURCE, HOUSEHOLD_BINS_SOURCE, SITES_SOURCE, CLUSTER_LABELS_SOURCE,
       PROPOSAL_COVERAGE_SOURCE, PROPOSALS_SOURCE, PINNED_SOURCE, AREAS_SOURCE, HEXAGONS_SOURCE,
     ]) {
       this.map.addSource(source, { type: 'geojson', data: EMPTY });
@@ -181,6 +179,7 @@ export class MapController {
       clustersFillLayer,
       clustersLineLayer,
       hexagonsLayer,
+      householdBinsLayer,
       householdsLayer,
       isolatedHouseholdsLayer,
       proposalCoverageFillLayer,
@@ -219,23 +218,22 @@ export class MapController {
       this.map.on('mouseleave', layer, () => this.setCursor(''));
     }
     this.map.on('zoomend', () => this.options.onZoomEnd(this.map.getZoom()));
+    this.map.on('mouseenter', HOUSEHOLD_BINS_LAYER, () => this.setCursor('pointer'));
+    this.map.on('mouseleave', HOUSEHOLD_BINS_LAYER, () => this.setCursor(''));
     this.loaded = true;
     // Hand MapLibre everything that arrived before the style was ready.
-    const { households, sites, clusterData, proposals, pinned } = this;
-    this.households = this.sites = this.clusterData = this.proposals = this.pinned = null;
-    if (households) this.setHouseholds(households);
+    this.householdLayers.attach(this.map);
+    const { sites, clusterData, proposals, pinned } = this;
+    this.sites = this.clusterData = this.proposals = this.pinned = null;
     if (sites) this.setSites(sites);
     if (clusterData) this.setClusters(clusterData.clusters, clusterData.label);
     if (proposals) this.setProposals(proposals, this.outlineOf);
     if (pinned) this.setPinned(pinned);
-    this.setNewlyCovered(this.newlyCovered);
     const { areaData, hexData } = this;
     this.areaData = this.hexData = null;
     if (areaData) this.setAreas(areaData.rows, areaData.after, areaData.label, areaData.minHouseholds);
     if (hexData) this.setHexagons(hexData.cells, hexData.after);
     this.applyLayerMode();
-    this.setFilter(this.filter);
-    this.setIsolated(this.isolated);
     this.setSelection(this.selection);
   }
 
@@ -283,6 +281,12 @@ export class MapController {
     if (this.mode === 'pin') return this.options.onPin(e.lngLat.lng, e.lngLat.lat);
     const site = this.map.queryRenderedFeatures(box, { layers: [SITES_LAYER] })[0];
     if (site) return this.options.onSelect({ kind: 'site', index: Number(site.properties.i) });
+    const bin = this.map.queryRenderedFeatures(box, { layers: [HOUSEHOLD_BINS_LAYER] })[0];
+    if (bin) {
+      const [lon, lat] = (bin.geometry as GeoJSON.Point).coordinates as [number, number];
+      this.map.easeTo({ center: [lon, lat], zoom: Math.min(POINTS_MIN_ZOOM, this.map.getZoom() + 2) });
+      return;
+    }
     const households = this.map.queryRenderedFeatures(box, { layers: [HOUSEHOLDS_LAYER] });
     if (households.length > 0) {
       // The nearest of the dots under the pointer.
@@ -308,11 +312,13 @@ export class MapController {
   }
 
   setHouseholds(households: readonly Household[]): void {
-    if (households === this.households) return;
-    this.households = households;
-    if (!this.loaded) return;
-    this.setData(HOUSEHOLDS_SOURCE, householdsGeoJson(households));
-    if (households.length > 0) this.fitTo(households);
+    // A large dataset is drawn once the view settles on it (`HouseholdLayers`).
+    if (this.householdLayers.setHouseholds(households) && this.loaded && households.length > 0) this.fitTo(households);
+  }
+
+  /** The classes that count as uncovered (colour of the bins of a large dataset). */
+  setUncovered(uncovered: readonly AttendanceClass[]): void {
+    this.householdLayers.setUncovered(uncovered);
   }
 
   setSites(sites: readonly Site[]): void {
@@ -346,17 +352,12 @@ export class MapController {
 
   /** Rings the homes the plan newly covers (indices into the households). */
   setNewlyCovered(indices: readonly number[]): void {
-    this.newlyCovered = indices;
-    if (!this.loaded) return;
-    this.map.setFilter(newlyCoveredHouseholdsLayer.id, indicesFilter(indices, this.filter));
+    this.householdLayers.setRings('newlyCovered', indices);
   }
 
   /** Rings the homes without a report that no existing site is predicted to cover (indices into the households). */
   setUnreported(indices: readonly number[]): void {
-    if (indices === this.unreported) return;
-    this.unreported = indices;
-    if (!this.loaded) return;
-    this.map.setFilter(unreportedHouseholdsLayer.id, indicesFilter(indices, this.filter));
+    this.householdLayers.setRings('unreported', indices);
   }
 
   /** The terrain coverage picture (null: none). */
@@ -429,25 +430,17 @@ export class MapController {
   }
 
   setIsolated(isolated: readonly number[]): void {
-    this.isolated = isolated;
-    if (!this.loaded) return;
-    this.map.setFilter(isolatedHouseholdsLayer.id, indicesFilter(isolated, this.filter));
+    this.householdLayers.setRings('isolated', isolated);
   }
 
   setFilter(filter: HouseholdFilter): void {
-    this.filter = filter;
-    if (!this.loaded) return;
-    this.map.setFilter(HOUSEHOLDS_LAYER, householdFilter(filter));
-    this.map.setFilter(isolatedHouseholdsLayer.id, indicesFilter(this.isolated, filter));
-    this.map.setFilter(newlyCoveredHouseholdsLayer.id, indicesFilter(this.newlyCovered, filter));
-    this.map.setFilter(unreportedHouseholdsLayer.id, indicesFilter(this.unreported, filter));
+    this.householdLayers.setFilter(filter);
   }
 
   setSelection(selection: MapSelection): void {
     this.selection = selection;
     if (!this.loaded) return;
-    const index = selection?.kind === 'household' ? selection.index : -1;
-    this.map.setFilter(selectedHouseholdLayer.id, ['==', ['get', 'i'], index]);
+    this.householdLayers.setSelected(selection?.kind === 'household' ? selection.index : -1);
     for (const feature of this.selectedFeatures) this.map.setFeatureState(feature, { selected: false });
     this.selectedFeatures = [];
     if (selection?.kind === 'site') this.selectedFeatures = [{ source: SITES_SOURCE, id: selection.index }];

@@ -142,6 +142,7 @@ export function MapView({ onWebGlError }: { onWebGlError: () => void }) {
       const analysis = selectAnalysis(state);
       const impact = selectPlanImpact(state);
       controller.setHouseholds(dataset.households);
+      controller.setUncovered(state.analysis.settings.uncovered);
       controller.setSites(dataset.sites);
       controller.setClusters(analysis?.clusters ?? NO_CLUSTERS, clusterLabel(settings.lang));
       if (!prev || ui.hiddenClasses !== prev.ui.hiddenClasses || ui.township !== prev.ui.township || ui.village !== prev.ui.village) {
