@@ -6,6 +6,7 @@
 import type { AppState } from './store.ts';
 import { appStore } from './app-store.ts';
 import { core } from './actions/core.ts';
+import { CancelledError } from '../worker/core-client.ts';
 
 const DEBOUNCE_MS = 120;
 
@@ -30,6 +31,7 @@ async function run(): Promise<void> {
     appStore.setState((s) => ({ analysis: { ...s.analysis, result, resultFor: households, running: false, error: null } }));
   } catch (err) {
     if (request !== latest) return;
+    if (err instanceof CancelledError) return schedule(); // the user stopped an import: analyse again on a fresh worker
     const error = { message: err instanceof Error ? err.message : String(err), code: (err as { code?: string }).code };
     appStore.setState((s) => ({ analysis: { ...s.analysis, running: false, error } }));
   }

@@ -67,7 +67,7 @@ export interface DatasetSlice {
 
 export type LoadStatus =
   | { state: 'idle' }
-  | { state: 'loading'; name: string }
+  | { state: 'loading'; name: string; progress?: { done: number; total: number } }
   | { state: 'error'; name: string; message: string; code?: string };
 
 export type Selection =

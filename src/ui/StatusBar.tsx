@@ -1,5 +1,5 @@
 /** Loading and failure messages of the data actions; a failed import leaves the old data in place. */
-import { dismissLoadError } from '../state/actions/load-dataset.ts';
+import { cancelLoad, dismissLoadError } from '../state/actions/load-dataset.ts';
 import { isMessageKey } from '../i18n/translate.ts';
 import { useApp } from '../state/app-store.ts';
 import { useT } from './use-t.ts';
@@ -12,6 +12,14 @@ export function StatusBar() {
     return (
       <div className="status" role="status" data-testid="status-loading">
         {load.name === 'demo' ? t('app.loading') : t('import.reading', { name: load.name })}
+        {load.progress && load.progress.total > 0 && (
+          <progress data-testid="load-progress" value={load.progress.done} max={load.progress.total} aria-label={t('import.progress')} />
+        )}
+        {load.name !== 'demo' && (
+          <button type="button" data-testid="cancel-load" onClick={cancelLoad}>
+            {t('import.cancel')}
+          </button>
+        )}
       </div>
     );
   // The core's own English message stays as a tooltip; the user reads the catalogue's wording.

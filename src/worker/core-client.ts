@@ -49,6 +49,12 @@ export interface CoreClient {
   unreportedUncovered(households: Household[], sites: Site[]): Promise<UnreportedUncovered>;
   /** The prediction from a site to a point over the DEM: profile, losses, main obstacle. */
   predictPath(site: RadioSite, lon: number, lat: number): Promise<RsrpPrediction>;
+  /**
+   * Stops whatever the worker is doing (a long import): every waiting request fails with
+   * `CancelledError`, the worker is ended, and the next request starts a fresh one (which no
+   * longer holds the dataset or the DEM: they are sent or loaded again when needed).
+   */
+  cancel(): void;
 }
 
 /** A request before the client numbers it (Omit distributed over the union). */
@@ -58,7 +64,12 @@ type Pending = { resolve: (value: unknown) => void; reject: (reason: Error) => v
 
 /** The worker itself failed (its script, a message that could not be read): `code` for the UI's words. */
 export class WorkerFailedError extends Error {
-  readonly code = 'worker_failed';
+  readonly code: string = 'worker_failed';
+}
+
+/** The user stopped the work (`cancel`). */
+export class CancelledError extends WorkerFailedError {
+  override readonly code = 'cancelled';
 }
 
 export function createCoreClient(): CoreClient {
@@ -68,8 +79,8 @@ export function createCoreClient(): CoreClient {
   let sent: { households: Household[]; sites: Site[] } | null = null;
 
   /** Every request waiting on a failed worker fails in words; the next request starts a fresh worker. */
-  function fail(message: string): void {
-    for (const entry of pending.values()) entry.reject(new WorkerFailedError(message));
+  function fail(message: string, error: typeof WorkerFailedError = WorkerFailedError): void {
+    for (const entry of pending.values()) entry.reject(new error(message));
     pending.clear();
     worker?.terminate();
     worker = null;
@@ -138,6 +149,7 @@ export function createCoreClient(): CoreClient {
       return request<UnreportedUncovered>({ type: 'unreportedUncovered' });
     },
     predictPath: (site, lon, lat) => request<RsrpPrediction>({ type: 'predictPath', site, lon, lat }),
+    cancel: () => fail('cancelled by the user', CancelledError),
     parseHouseholds: (name, bytes, options = {}) =>
       request<HouseholdsFileResult>({ type: 'parseHouseholds', name, bytes, options }),
     inspectHouseholds: (name, bytes, options = {}) =>

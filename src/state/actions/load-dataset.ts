@@ -236,6 +236,16 @@ export async function backToDemo(): Promise<void> {
   await openDemo();
 }
 
+/**
+ * Stops the import being read (the worker is ended; the data shown stays as it was). The kept
+ * dataset and DEM are sent or loaded to the fresh worker when next needed.
+ */
+export function cancelLoad(): void {
+  latestRequest++; // whatever answer was coming is stale now
+  core().cancel();
+  appStore.setState((s) => ({ ui: { ...s.ui, load: { state: 'idle' } } }));
+}
+
 export function dismissLoadError(): void {
   appStore.setState((s) => ({ ui: { ...s.ui, load: { state: 'idle' } } }));
 }

@@ -1,0 +1,46 @@
+/**
+ * A large import in Chromium (issue 9), at 100,000 seeded rows so the test stays quick: the
+ * import can be cancelled (the data shown stays), then it goes through with the core's numbers;
+ * the map is given bins of homes at the municipality's zoom and the homes in view once zoomed in
+ * — never all 100,000 as points.
+ */
+import { expect, test } from '@playwright/test';
+import { parseHouseholds } from '../../src/core/index.ts';
+import { seededHouseholdsCsv } from '../bench/seeded-households-csv.ts';
+import { householdCount, openApp } from './helpers.ts';
+
+const ROWS = 100_000;
+const csv = seededHouseholdsCsv(ROWS);
+const expected = parseHouseholds({ name: 'municipality.csv', text: csv });
+const file = { name: 'municipality.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) };
+
+test('a 100,000-row import can be cancelled, then imports with bins at low zoom and homes in view when zoomed in', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openApp(page);
+  const demoCount = await householdCount(page);
+
+  await page.getByTestId('import-households').setInputFiles(file);
+  await page.getByTestId('cancel-load').click();
+  await expect(page.getByTestId('status-loading')).toHaveCount(0);
+  await page.waitForTimeout(1000);
+  expect(await householdCount(page)).toBe(demoCount);
+
+  await page.getByTestId('import-households').setInputFiles(file);
+  await expect.poll(() => householdCount(page), { timeout: 120_000 }).toBe(expected.households.length);
+  await page.keyboard.press('Escape'); // the import summary
+  await expect(page.getByTestId('cluster-list')).toBeVisible({ timeout: 60_000 });
+
+  // The whole municipality: bins, no points.
+  await page.waitForFunction(() => !window.__map!.isMoving() && window.__map!.querySourceFeatures('household-bins').length > 0, undefined, { timeout: 30_000 });
+  const binned = await page.evaluate(() => window.__map!.querySourceFeatures('household-bins').map((f) => Number(f.properties.households)));
+  expect(binned.length).toBeGreaterThan(20);
+  expect(await page.evaluate(() => window.__map!.querySourceFeatures('households').length)).toBe(0);
+
+  // Zoomed in on one home: the homes in view are points (not all of them).
+  const home = expected.households[0]!;
+  await page.evaluate((at) => window.__map!.jumpTo({ center: at, zoom: 13.5 }), [home.lon, home.lat] as [number, number]);
+  await page.waitForFunction(() => window.__map!.querySourceFeatures('households').length > 0 && window.__map!.querySourceFeatures('household-bins').length === 0, undefined, { timeout: 30_000 });
+  const points = await page.evaluate(() => new Set(window.__map!.querySourceFeatures('households').map((f) => Number(f.properties.i))).size);
+  expect(points).toBeGreaterThan(0);
+  expect(points).toBeLessThan(expected.households.length / 10);
+});
