@@ -352,6 +352,7 @@ export const en: Record<MessageKey, string> = {
   'import.cancel': 'Cancel',
   'import.progress': 'Reading progress',
   'error.cancelled': 'Cancelled.',
+  'legend.binsHint': 'Over 50,000 homes: below zoom 12 homes are shown in bins — circle area for the homes, colour for the share of students uncovered; click a circle to zoom in.',
   'terrain.title': 'Terrain coverage',
   'terrain.hint': 'With elevation data loaded, each site\'s coverage is predicted over the mountains (Okumura–Hata plus diffraction loss), and the plan\'s counts and suggestions use it.',
   'terrain.useDemo': 'Use the demo terrain',

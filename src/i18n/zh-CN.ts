@@ -350,6 +350,7 @@ export const zhCN = {
   'import.cancel': '取消',
   'import.progress': '读取进度',
   'error.cancelled': '已取消。',
+  'legend.binsHint': '住户超过 5 万户：缩放到 12 级以前按格汇总显示，圆圈面积表示户数，颜色表示未覆盖学生的比例；点击圆圈放大。',
   'terrain.title': '地形覆盖',
   'terrain.hint': '载入高程数据后，每个站址的覆盖按山地地形预测（Okumura–Hata 加绕射损耗），规划人数和推荐站址都按它计算。',
   'terrain.useDemo': '使用演示地形',

@@ -22,6 +22,7 @@ import { MappingDialog } from './MappingDialog.tsx';
 import { MapView } from './MapView.tsx';
 import { ProposalPanel } from './ProposalPanel.tsx';
 import { TerrainPanel } from './TerrainPanel.tsx';
+import { ALL_POINTS_MAX } from '../map/household-view.ts';
 import { StatusBar } from './StatusBar.tsx';
 import { StorageBanner } from './StorageBanner.tsx';
 import { TemplateLinks } from './TemplateLinks.tsx';
@@ -34,6 +35,7 @@ export function App() {
   const summaryOpen = useApp((s) => s.ui.importSummaryOpen);
   const view = useApp((s) => s.ui.view);
   const privacy = useApp(selectPrivacy);
+  const large = useApp((s) => s.dataset.households.length > ALL_POINTS_MAX);
   const [webGlFailed, setWebGlFailed] = useState(false);
   const onWebGlError = useCallback(() => setWebGlFailed(true), []);
 
@@ -65,6 +67,7 @@ export function App() {
               <>
                 <PrivacyToggle />
                 {privacy ? <ShareLegend /> : <Legend />}
+                {!privacy && large && <ShareLegend binsHint />}
                 <ClusterPanel />
                 <ProposalPanel />
                 <TerrainPanel />

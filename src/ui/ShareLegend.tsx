@@ -4,14 +4,15 @@ import { useApp } from '../state/app-store.ts';
 import { selectPrivacy } from '../state/committee-selectors.ts';
 import { useT } from './use-t.ts';
 
-export function ShareLegend() {
+/** `binsHint`: the key of the household bins of a large dataset (engineer view) instead of the committee map's. */
+export function ShareLegend({ binsHint = false }: { binsHint?: boolean }) {
   const t = useT();
   const mode = useApp((s) => s.committee.mapMode);
-  const after = useApp((s) => s.committee.after);
+  const after = useApp((s) => s.committee.after) && !binsHint;
   const privacy = useApp(selectPrivacy);
   const gradient = `linear-gradient(to right, ${SHARE_COLOR_STOPS.map(([share, color]) => `${color} ${(share / 0.75) * 100}%`).join(', ')})`;
   return (
-    <div className="share-legend" data-testid="share-legend">
+    <div className="share-legend" data-testid={binsHint ? 'bins-legend' : 'share-legend'}>
       <p>{t(after ? 'legend.shareAfter' : 'legend.share')}</p>
       <div className="ramp" style={{ background: gradient }} aria-hidden />
       <div className="ramp-labels">
@@ -20,7 +21,10 @@ export function ShareLegend() {
         <span>50%</span>
         <span>≥75%</span>
       </div>
-      <p className="hint">{t(mode === 'symbols' ? 'legend.symbolsHint' : 'legend.hexagonsHint')}{privacy ? ` ${t('legend.privacySmall')}` : ''}</p>
+      <p className="hint">
+        {binsHint ? t('legend.binsHint') : t(mode === 'symbols' ? 'legend.symbolsHint' : 'legend.hexagonsHint')}
+        {privacy && !binsHint ? ` ${t('legend.privacySmall')}` : ''}
+      </p>
     </div>
   );
 }
