@@ -77,6 +77,8 @@ export function createCoreClient(): CoreClient {
   let nextId = 1;
   let worker: Worker | null = null;
   let sent: { households: Household[]; sites: Site[] } | null = null;
+  /** The households the worker's last parse returned (this side's copy) and that request's id. */
+  let parsedOnWorker: { id: number; households: Household[] } | null = null;
 
   /** Every request waiting on a failed worker fails in words; the next request starts a fresh worker. */
   function fail(message: string, error: typeof WorkerFailedError = WorkerFailedError): void {
@@ -85,6 +87,7 @@ export function createCoreClient(): CoreClient {
     worker?.terminate();
     worker = null;
     sent = null;
+    parsedOnWorker = null;
   }
 
   function start(): Worker {
@@ -105,8 +108,7 @@ export function createCoreClient(): CoreClient {
     return w;
   }
 
-  function request<T>(message: WithoutId<WorkerRequest>, onProgress?: OnProgress, transfer: Transferable[] = []): Promise<T> {
-    const id = nextId++;
+  function request<T>(message: WithoutId<WorkerRequest>, onProgress?: OnProgress, transfer: Transferable[] = [], id = nextId++): Promise<T> {
     worker ??= start();
     const target = worker;
     return new Promise<T>((resolve, reject) => {
@@ -120,7 +122,9 @@ export function createCoreClient(): CoreClient {
     if (sent?.households === households && sent.sites === sites) return;
     sent = { households, sites };
     // Messages are handled in order: the request that follows runs on this dataset.
-    request<null>({ type: 'setDataset', households, sites }).catch(() => (sent = null));
+    // The worker still holds the homes it parsed: name them instead of sending them back.
+    const own = parsedOnWorker?.households === households ? { parsedId: parsedOnWorker.id } : households;
+    request<null>({ type: 'setDataset', households: own, sites }).catch(() => (sent = null));
   }
 
   return {
@@ -150,8 +154,12 @@ export function createCoreClient(): CoreClient {
     },
     predictPath: (site, lon, lat) => request<RsrpPrediction>({ type: 'predictPath', site, lon, lat }),
     cancel: () => fail('cancelled by the user', CancelledError),
-    parseHouseholds: (name, bytes, options = {}) =>
-      request<HouseholdsFileResult>({ type: 'parseHouseholds', name, bytes, options }),
+    async parseHouseholds(name, bytes, options = {}) {
+      const id = nextId++;
+      const parsed = await request<HouseholdsFileResult>({ type: 'parseHouseholds', name, bytes, options }, undefined, [], id);
+      parsedOnWorker = { id, households: parsed.households };
+      return parsed;
+    },
     inspectHouseholds: (name, bytes, options = {}) =>
       request<HouseholdsFileDescription>({ type: 'inspectHouseholds', name, bytes, options }),
     parseSites: (name, bytes, options = {}) => request<SitesFileResult>({ type: 'parseSites', name, bytes, options }),

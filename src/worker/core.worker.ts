@@ -20,20 +20,33 @@ let dataset: { households: Household[]; sites: Site[] } = { households: [], site
 
 const terrain = new TerrainSession();
 
+/** The households of the last household file parsed here, by request id: the dataset, unless another is set. */
+let lastParse: { id: number; households: Household[] } | null = null;
+
 const fileOf = (f: { name: string; bytes: ArrayBuffer }) => ({ name: f.name, bytes: new Uint8Array(f.bytes) });
 
 async function handle(request: WorkerRequest, transfer: Transferable[]): Promise<WorkerResult> {
   const progress = (done: number, total: number) => scope.postMessage({ id: request.id, progress: { done, total } } satisfies WorkerResponse);
   switch (request.type) {
-    case 'parseHouseholds':
-      return parseHouseholdsFile(fileOf(request), request.options);
+    case 'parseHouseholds': {
+      const parsed = await parseHouseholdsFile(fileOf(request), request.options);
+      lastParse = { id: request.id, households: parsed.households };
+      return parsed;
+    }
     case 'inspectHouseholds':
       return inspectHouseholdsFile(fileOf(request), request.options);
     case 'parseSites':
       return parseSitesFile(fileOf(request), request.options);
-    case 'setDataset':
-      dataset = { households: request.households, sites: request.sites };
+    case 'setDataset': {
+      const { households } = request;
+      if (Array.isArray(households)) dataset = { households, sites: request.sites };
+      else if (lastParse?.id === households.parsedId) dataset = { households: lastParse.households, sites: request.sites };
+      else {
+        dataset = { households: [], sites: request.sites }; // never analyse stale homes
+        throw new Error(`the parsed households ${households.parsedId} are no longer held`);
+      }
       return null;
+    }
     case 'analyze':
       return analyzeBlindspots(dataset.households, dataset.sites, request.settings);
     case 'suggest': {

@@ -29,8 +29,12 @@ export type WorkerRequest =
   | { id: number; type: 'parseHouseholds'; name: string; bytes: ArrayBuffer; options: ImportOptions }
   | { id: number; type: 'inspectHouseholds'; name: string; bytes: ArrayBuffer; options: ImportOptions }
   | { id: number; type: 'parseSites'; name: string; bytes: ArrayBuffer; options: SitesFileOptions }
-  /** Keeps the households and sites in the worker for the analyses that follow. */
-  | { id: number; type: 'setDataset'; households: Household[]; sites: Site[] }
+  /**
+   * Keeps the households and sites in the worker for the analyses that follow. `households` may
+   * instead name the worker's own last parse (`parsedId`, the id of that parseHouseholds request):
+   * then the homes do not cross again (a million homes took seconds each way).
+   */
+  | { id: number; type: 'setDataset'; households: Household[] | { parsedId: number }; sites: Site[] }
   | { id: number; type: 'analyze'; settings: AnalysisSettings }
   /** Suggests sites over the dataset last set (the exact optimum from HiGHS when small enough). */
   | { id: number; type: 'suggest'; options: SuggestOptions }
