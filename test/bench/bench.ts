@@ -8,7 +8,7 @@
  * - `--sizes=10000,100000,1000000`: the sizes of `dbscan` (points), `parse` (CSV rows),
  *   `classify` (households parsed from that many rows) and `cli` (rows of the file).
  * - `--quick`: skips the slow references — Turf at 100,000 (then the ratio there is not
- *   measured), the plain greedy at 1,000,000 (~20 s), the reference parse at 1,000,000 (~10 s).
+ *   measured), the plain greedy at 1,000,000 (~20 s), the reference parse at 1,000,000 (~20 s).
  *
  * Parts:
  * - dbscan: `clusterDbscan` against @turf/clusters-dbscan, same seeded synthetic counties
@@ -39,7 +39,7 @@
  *   wall time from spawn to exit, peak resident memory from the child's own
  *   `process.resourceUsage().maxRSS` at exit. Median of 3 runs at 10,000 and 100,000, one at
  *   1,000,000; target ≤ 10 s and ≤ 2 GB at 1,000,000.
- * Every part prints the machine first; timings on a shared VM vary ±50 % with its load.
+ * The machine and its load are printed first; timings on a shared VM vary ±50 % and more with its load.
  */
 import os from 'node:os';
 import { spawn } from 'node:child_process';

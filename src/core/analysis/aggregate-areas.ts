@@ -20,8 +20,8 @@
  * Output: rows sorted by uncoveredStudents desc, then students desc, then key (code-point order);
  * totals summed over all households (equal to the sum of the rows). Inputs are not changed.
  * Cost: O(n + Σ homes in the proposals' circles) plus sorting the areas; three short-string map
- * look-ups per home, a key per distinct (county, township, village). Measured ~0.3 s for 959,490
- * homes in 8,677 villages (Node 20, 2 cores).
+ * look-ups per home, a key per distinct (county, township, village). Measured 0.3–0.6 s for 959,490
+ * homes in 8,677 villages (Node 20, 2 shared cores), ~3× faster than a key string per home.
  */
 import type { AreaCounts, AreaLevel, AreaReport, AreaRow } from '../model/area.ts';
 import { AREA_LEVELS } from '../model/area.ts';

@@ -19,8 +19,10 @@
  * and the merge, both as in `flagOutlyingRows` and `mergeHouseholds`, straight into `Household`
  * objects of the same shape and key order. Tests pin the two paths equal (households, issues, in
  * order, field for field) on the fixtures, fuzzed tables and a 50,000-row seeded file.
- * Cost: O(rows × columns + rows log rows); fast path measured ~1.5 s for 1,000,000 rows of 9 columns
- * (Node 20, 2 cores), the reference ~9 s.
+ * Cost: O(rows × columns) on the fast path (O(rows log rows) on the reference's); measured (Node 20,
+ * 2 shared cores, seeded 9-column file): 1,000,000 rows → 959,490 households ~2.5 s for this step,
+ * ~4 s from bytes (`parseHouseholdsFile`) against ~19 s for the pre-issue-9 pipeline
+ * (`npm run bench -- --only=parse`).
  */
 import type {
   ColumnMapping, Household, HouseholdField, ImportIssue, KnownClass, ParseResult, RawTable, Report,
