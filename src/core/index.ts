@@ -48,7 +48,7 @@ export { clusterDbscan, DBSCAN_EPS_RANGE_M, type DbscanOptions, type DbscanResul
 export * from './model/import-options.ts';
 export { type DetectedEncoding } from './io/decode-text.ts';
 export {
-  parseHouseholdsFile, inspectHouseholdsFile, type HouseholdsFileResult, type HouseholdsFileDescription,
+  parseHouseholdsFile, inspectHouseholdsFile, IMPORT_STAGES, type HouseholdsFileResult, type HouseholdsFileDescription, type ImportStage,
 } from './io/parse-households-file.ts';
 export { parseSitesFile, type SitesFileResult, type SitesFileOptions } from './io/parse-sites-file.ts';
 export { readXlsxTable, type XlsxTable } from './io/read-xlsx-table.ts';

@@ -1,8 +1,11 @@
 /** Loading and failure messages of the data actions; a failed import leaves the old data in place. */
 import { cancelLoad, dismissLoadError } from '../state/actions/load-dataset.ts';
-import { isMessageKey } from '../i18n/translate.ts';
+import { isMessageKey, type MessageKey } from '../i18n/translate.ts';
 import { useApp } from '../state/app-store.ts';
 import { useT } from './use-t.ts';
+
+/** What each step of an import is doing (the worker's progress: reading, validating, sending). */
+const STAGE_TEXT: MessageKey[] = ['import.stage.reading', 'import.stage.validating', 'import.stage.sending'];
 
 export function StatusBar() {
   const t = useT();
@@ -13,7 +16,11 @@ export function StatusBar() {
       <div className="status" role="status" data-testid="status-loading">
         {load.name === 'demo' ? t('app.loading') : t('import.reading', { name: load.name })}
         {load.progress && load.progress.total > 0 && (
-          <progress data-testid="load-progress" value={load.progress.done} max={load.progress.total} aria-label={t('import.progress')} />
+          <>
+            {' '}
+            <span data-testid="load-stage">{t(STAGE_TEXT[load.progress.done] ?? 'import.stage.sending')}</span>{' '}
+            <progress data-testid="load-progress" value={load.progress.done} max={load.progress.total} aria-label={t('import.progress')} />
+          </>
         )}
         {load.name !== 'demo' && (
           <button type="button" data-testid="cancel-load" onClick={cancelLoad}>

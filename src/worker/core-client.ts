@@ -29,7 +29,8 @@ import type {
 export type OnProgress = (done: number, total: number) => void;
 
 export interface CoreClient {
-  parseHouseholds(name: string, bytes: ArrayBuffer, options?: ImportOptions): Promise<HouseholdsFileResult>;
+  /** `onProgress(step, steps)`: reading, validating, sending the answer (`IMPORT_STAGES` + 1). */
+  parseHouseholds(name: string, bytes: ArrayBuffer, options?: ImportOptions, onProgress?: OnProgress): Promise<HouseholdsFileResult>;
   /** How a household file reads (columns with samples) without validating it: for the mapping dialog. */
   inspectHouseholds(name: string, bytes: ArrayBuffer, options?: ImportOptions): Promise<HouseholdsFileDescription>;
   parseSites(name: string, bytes: ArrayBuffer, options?: SitesFileOptions): Promise<SitesFileResult>;
@@ -154,9 +155,9 @@ export function createCoreClient(): CoreClient {
     },
     predictPath: (site, lon, lat) => request<RsrpPrediction>({ type: 'predictPath', site, lon, lat }),
     cancel: () => fail('cancelled by the user', CancelledError),
-    async parseHouseholds(name, bytes, options = {}) {
+    async parseHouseholds(name, bytes, options = {}, onProgress) {
       const id = nextId++;
-      const parsed = await request<HouseholdsFileResult>({ type: 'parseHouseholds', name, bytes, options }, undefined, [], id);
+      const parsed = await request<HouseholdsFileResult>({ type: 'parseHouseholds', name, bytes, options }, onProgress, [], id);
       parsedOnWorker = { id, households: parsed.households };
       return parsed;
     },

@@ -6,7 +6,7 @@
  * household indices do.
  */
 import {
-  analyzeBlindspots, demoTerrainInput, generateDemoTerrain, inspectHouseholdsFile, parseHouseholdsFile, parseSitesFile, readDemFiles,
+  analyzeBlindspots, demoTerrainInput, IMPORT_STAGES, generateDemoTerrain, inspectHouseholdsFile, parseHouseholdsFile, parseSitesFile, readDemFiles,
   suggestSites, UserInputError, type Household, type Site,
 } from '../core/index.ts';
 import type { DemInfo, WorkerRequest, WorkerResponse, WorkerResult } from './protocol.ts';
@@ -29,7 +29,10 @@ async function handle(request: WorkerRequest, transfer: Transferable[]): Promise
   const progress = (done: number, total: number) => scope.postMessage({ id: request.id, progress: { done, total } } satisfies WorkerResponse);
   switch (request.type) {
     case 'parseHouseholds': {
-      const parsed = await parseHouseholdsFile(fileOf(request), request.options);
+      // Progress in steps: reading, validating, then the answer crossing to the page.
+      const steps = IMPORT_STAGES.length + 1;
+      const parsed = await parseHouseholdsFile(fileOf(request), request.options, (stage) => progress(IMPORT_STAGES.indexOf(stage), steps));
+      progress(IMPORT_STAGES.length, steps);
       lastParse = { id: request.id, households: parsed.households };
       return parsed;
     }

@@ -1,6 +1,7 @@
 /**
  * A large import in Chromium (issue 9), at 100,000 seeded rows so the test stays quick: the
- * import can be cancelled (the data shown stays), then it goes through with the core's numbers;
+ * import shows its steps and can be cancelled (the data shown stays), then it goes through with
+ * the core's numbers;
  * the map is given bins of homes at the municipality's zoom and the homes in view once zoomed in
  * — never all 100,000 as points.
  */
@@ -26,6 +27,7 @@ test('a 100,000-row import can be cancelled, then imports with bins at low zoom 
   expect(await householdCount(page)).toBe(demoCount);
 
   await page.getByTestId('import-households').setInputFiles(file);
+  await expect(page.getByTestId('load-progress')).toBeVisible(); // the steps: reading, checking rows, drawing
   await expect.poll(() => householdCount(page), { timeout: 120_000 }).toBe(expected.households.length);
   await page.keyboard.press('Escape'); // the import summary
   await expect(page.getByTestId('cluster-list')).toBeVisible({ timeout: 60_000 });

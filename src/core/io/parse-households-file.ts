@@ -77,11 +77,17 @@ function describe({ read, table, mapping, signature, source }: PreparedTable): H
   };
 }
 
+/** The steps of reading a household file, in order, for a progress indicator. */
+export const IMPORT_STAGES = ['reading', 'validating'] as const;
+export type ImportStage = (typeof IMPORT_STAGES)[number];
+
 export async function parseHouseholdsFile(
-  input: { name: string; bytes: Uint8Array }, options: ImportOptions = {},
+  input: { name: string; bytes: Uint8Array }, options: ImportOptions = {}, onStage?: (stage: ImportStage) => void,
 ): Promise<HouseholdsFileResult> {
+  onStage?.('reading');
   const prepared = await prepare(input, options);
   const { read, table, mapping } = prepared;
+  onStage?.('validating');
   const result = parseHouseholdTable(table, mapping, {
     format: read.format, settings: options.settings, readerIssues: read.readerIssues, rejected: read.rejected,
     crs: options.crs, fixSwappedLines: options.fixSwappedLines,
