@@ -20,6 +20,9 @@ export { detectColumns, HOUSEHOLD_COLUMN_ALIASES } from './io/detect-columns.ts'
 export { headerKey } from './io/map-headers.ts';
 export { validateRows, type ValidRow, type ValidateRowsResult } from './io/validate-rows.ts';
 export { mergeHouseholds, type MergeHouseholdsResult } from './io/merge-households.ts';
+export {
+  encodeHouseholdColumns, decodeHouseholdColumns, detailsInWorker, REPORTS_IN_WORKER, type HouseholdColumns,
+} from './io/household-columns.ts';
 export { parseHouseholdTable, type ParseHouseholdTableOptions } from './io/parse-household-table.ts';
 export { looksLikeGeojson } from './io/looks-like-geojson.ts';
 export { parseNumber } from './io/parse-number.ts';

@@ -3,7 +3,10 @@
  * hidden until the user asks; every text from the file is rendered as text.
  */
 import { PathProfile } from './PathProfile.tsx';
-import type { BlindspotCluster, Household, Report, Site } from '../core/index.ts';
+import { useEffect, useState } from 'react';
+import { detailsInWorker, type BlindspotCluster, type Household, type Report, type Site } from '../core/index.ts';
+import { householdDetails } from '../state/actions/household-details.ts';
+import type { HouseholdDetails } from '../worker/protocol.ts';
 import { CLASS_COLORS } from '../map/palette.ts';
 import { select, setShowPersonal } from '../state/actions/ui-actions.ts';
 import { useApp } from '../state/app-store.ts';
@@ -32,10 +35,26 @@ function ReportLine({ report }: { report: Report }) {
   );
 }
 
+/** The home's reports and personal fields: its own, or (large datasets) asked from the worker. */
+function useDetails(household: Household): HouseholdDetails | null {
+  const [fetched, setFetched] = useState<{ for: Household; details: HouseholdDetails } | null>(null);
+  const inWorker = detailsInWorker(household);
+  useEffect(() => {
+    if (!inWorker) return;
+    let live = true;
+    householdDetails(household).then((details) => live && setFetched({ for: household, details }), () => undefined);
+    return () => { live = false; };
+  }, [household, inWorker]);
+  if (!inWorker) return household;
+  return fetched?.for === household ? fetched.details : null;
+}
+
 function HouseholdDetails({ household }: { household: Household }) {
   const t = useT();
   const showPersonal = useApp((s) => s.ui.showPersonal);
-  const personal = Object.entries(household.personal);
+  const details = useDetails(household);
+  const personal = Object.entries(details?.personal ?? {});
+  const reports = details?.reports ?? [];
   return (
     <>
       <h2>{t('panel.title')}</h2>
@@ -61,9 +80,10 @@ function HouseholdDetails({ household }: { household: Household }) {
         </dd>
       </dl>
       <PathProfile household={household} />
-      <h3>{t('panel.reports', { count: household.reports.length })}</h3>
+      <h3>{t('panel.reports', { count: reports.length })}</h3>
+      {!details && <p className="muted" role="status">{t('app.loading')}</p>}
       <ul className="reports">
-        {household.reports.map((r) => (
+        {reports.map((r) => (
           <ReportLine key={r.line} report={r} />
         ))}
       </ul>

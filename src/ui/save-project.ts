@@ -4,5 +4,5 @@ import { downloadText } from './download-text.ts';
 
 export function saveProject(): void {
   const stamp = new Date().toISOString().slice(0, 10);
-  downloadText(`blindspot-${stamp}.blindspot.json`, projectText(), 'application/json');
+  void projectText().then((text) => downloadText(`blindspot-${stamp}.blindspot.json`, text, 'application/json'));
 }

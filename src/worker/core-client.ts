@@ -4,6 +4,7 @@
  * worker itself failed (the next request starts a new one), else as `Error`.
  */
 import {
+  decodeHouseholdColumns,
   UserInputError,
   type AnalysisSettings,
   type BlindspotAnalysis,
@@ -22,7 +23,7 @@ import {
 import type { SuggestOverTerrainResult } from '../core/terrain/suggest-sites-over-terrain.ts';
 import type { UnreportedUncovered } from '../core/terrain/predict-unreported-uncovered.ts';
 import type {
-  DemInfo, FileBytes, SuggestOptions, TerrainSiteCoverage, TerrainSuggestOptions, WorkerRequest, WorkerResponse,
+  DemInfo, FileBytes, HouseholdDetails, ParseAnswer, SuggestOptions, TerrainSiteCoverage, TerrainSuggestOptions, WorkerRequest, WorkerResponse,
 } from './protocol.ts';
 
 /** Work done so far on a long request. */
@@ -50,6 +51,10 @@ export interface CoreClient {
   unreportedUncovered(households: Household[], sites: Site[]): Promise<UnreportedUncovered>;
   /** The prediction from a site to a point over the DEM: profile, losses, main obstacle. */
   predictPath(site: RadioSite, lon: number, lat: number): Promise<RsrpPrediction>;
+  /** One home's reports and personal fields from the worker (homes that crossed as columns). */
+  householdDetails(households: Household[], sites: Site[], index: number): Promise<HouseholdDetails>;
+  /** The dataset's homes whole from the worker (reports and personal fields included). */
+  fullHouseholds(households: Household[], sites: Site[]): Promise<Household[]>;
   /**
    * Stops whatever the worker is doing (a long import): every waiting request fails with
    * `CancelledError`, the worker is ended, and the next request starts a fresh one (which no
@@ -155,9 +160,18 @@ export function createCoreClient(): CoreClient {
     },
     predictPath: (site, lon, lat) => request<RsrpPrediction>({ type: 'predictPath', site, lon, lat }),
     cancel: () => fail('cancelled by the user', CancelledError),
+    householdDetails(households, sites, index) {
+      sendDataset(households, sites);
+      return request<HouseholdDetails>({ type: 'householdDetails', index, householdId: households[index]!.id });
+    },
+    fullHouseholds(households, sites) {
+      sendDataset(households, sites);
+      return request<Household[]>({ type: 'fullHouseholds' });
+    },
     async parseHouseholds(name, bytes, options = {}, onProgress) {
       const id = nextId++;
-      const parsed = await request<HouseholdsFileResult>({ type: 'parseHouseholds', name, bytes, options }, onProgress, [], id);
+      const { householdColumns, ...answer } = await request<ParseAnswer>({ type: 'parseHouseholds', name, bytes, options }, onProgress, [], id);
+      const parsed: HouseholdsFileResult = householdColumns ? { ...answer, households: decodeHouseholdColumns(householdColumns) } : answer;
       parsedOnWorker = { id, households: parsed.households };
       return parsed;
     },

@@ -6,10 +6,10 @@
  * household indices do.
  */
 import {
-  analyzeBlindspots, demoTerrainInput, IMPORT_STAGES, generateDemoTerrain, inspectHouseholdsFile, parseHouseholdsFile, parseSitesFile, readDemFiles,
+  analyzeBlindspots, demoTerrainInput, encodeHouseholdColumns, IMPORT_STAGES, generateDemoTerrain, inspectHouseholdsFile, parseHouseholdsFile, parseSitesFile, readDemFiles,
   suggestSites, UserInputError, type Household, type Site,
 } from '../core/index.ts';
-import type { DemInfo, WorkerRequest, WorkerResponse, WorkerResult } from './protocol.ts';
+import { COLUMNS_ABOVE, type DemInfo, type ParseAnswer, type WorkerRequest, type WorkerResponse, type WorkerResult } from './protocol.ts';
 import { loadHighs } from './load-highs.ts';
 import { TerrainSession } from './terrain-session.ts';
 
@@ -34,8 +34,19 @@ async function handle(request: WorkerRequest, transfer: Transferable[]): Promise
       const parsed = await parseHouseholdsFile(fileOf(request), request.options, (stage) => progress(IMPORT_STAGES.indexOf(stage), steps));
       progress(IMPORT_STAGES.length, steps);
       lastParse = { id: request.id, households: parsed.households };
-      return parsed;
+      if (parsed.households.length <= COLUMNS_ABOVE) return parsed;
+      const { columns, transfer: buffers } = encodeHouseholdColumns(parsed.households);
+      transfer.push(...buffers);
+      return { ...parsed, households: [], householdColumns: columns } satisfies ParseAnswer;
     }
+    case 'householdDetails': {
+      const list = dataset.households;
+      const home = list[request.index]?.id === request.householdId ? list[request.index] : list.find((h) => h.id === request.householdId);
+      if (!home) throw new Error(`household ${request.householdId} is not in the worker's dataset`);
+      return { reports: home.reports, personal: home.personal };
+    }
+    case 'fullHouseholds':
+      return dataset.households;
     case 'inspectHouseholds':
       return inspectHouseholdsFile(fileOf(request), request.options);
     case 'parseSites':

@@ -5,6 +5,7 @@ import type {
   BlindspotAnalysis,
   CoverageRaster,
   Household,
+  HouseholdColumns,
   HouseholdsFileDescription,
   HouseholdsFileResult,
   ImportOptions,
@@ -50,7 +51,19 @@ export type WorkerRequest =
   /** Households without a report that no existing site is predicted to cover. */
   | { id: number; type: 'unreportedUncovered' }
   /** The full prediction from a site to a point (profile, losses, main obstacle). */
-  | { id: number; type: 'predictPath'; site: RadioSite; lon: number; lat: number };
+  | { id: number; type: 'predictPath'; site: RadioSite; lon: number; lat: number }
+  /** One home's reports and personal fields, for a dataset whose homes crossed as columns. */
+  | { id: number; type: 'householdDetails'; index: number; householdId: string }
+  /** The dataset's homes whole (reports and personal fields included), for a project file. */
+  | { id: number; type: 'fullHouseholds' };
+
+/** Above this many homes a parse answer carries them as columns (`HouseholdColumns`), details left in the worker. */
+export const COLUMNS_ABOVE = 50_000;
+
+/** A parse answer as it crosses: the homes as columns when there are many. */
+export type ParseAnswer = HouseholdsFileResult & { householdColumns?: HouseholdColumns };
+
+export type HouseholdDetails = Pick<Household, 'reports' | 'personal'>;
 
 /** Everything `suggestSites` takes except the solver, which the worker loads itself. */
 export type SuggestOptions = Omit<SuggestSitesOptions, 'milp'>;
@@ -81,8 +94,8 @@ export interface TerrainSiteCoverage {
 }
 
 export type WorkerResult =
-  | HouseholdsFileResult | HouseholdsFileDescription | SitesFileResult | BlindspotAnalysis | SuggestResult | null
-  | DemInfo | TerrainSiteCoverage[] | SuggestOverTerrainResult | UnreportedUncovered | RsrpPrediction;
+  | ParseAnswer | HouseholdsFileDescription | SitesFileResult | BlindspotAnalysis | SuggestResult | null
+  | DemInfo | TerrainSiteCoverage[] | SuggestOverTerrainResult | UnreportedUncovered | RsrpPrediction | HouseholdDetails | Household[];
 
 export interface SerializedError {
   name: string;

@@ -3,12 +3,14 @@
  * import shows its steps and can be cancelled (the data shown stays), then it goes through with
  * the core's numbers;
  * the map is given bins of homes at the municipality's zoom and the homes in view once zoomed in
- * — never all 100,000 as points.
+ * — never all 100,000 as points; the homes cross from the worker as columns, a home's reports
+ * are fetched when it is opened, and a project file still holds every home whole.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { parseHouseholds } from '../../src/core/index.ts';
 import { seededHouseholdsCsv } from '../bench/seeded-households-csv.ts';
-import { householdCount, openApp } from './helpers.ts';
+import { clickHouseholdAt, householdCount, openApp } from './helpers.ts';
 
 const ROWS = 100_000;
 const csv = seededHouseholdsCsv(ROWS);
@@ -45,4 +47,18 @@ test('a 100,000-row import can be cancelled, then imports with bins at low zoom 
   const points = await page.evaluate(() => new Set(window.__map!.querySourceFeatures('households').map((f) => Number(f.properties.i))).size);
   expect(points).toBeGreaterThan(0);
   expect(points).toBeLessThan(expected.households.length / 10);
+
+  // The homes crossed as columns; a home's reports come from the worker when it is opened.
+  await clickHouseholdAt(page, [home.lon, home.lat]);
+  const opened = await page.getByTestId('panel-id').textContent();
+  const want = expected.households.find((h) => h.id === opened)!;
+  await expect(page.locator('.reports li')).toHaveCount(want.reports.length);
+  expect(want.reports.length).toBeGreaterThan(0);
+
+  // A project file holds every home whole, reports included.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-project').click()]);
+  const project = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+  expect(project.households.households).toHaveLength(expected.households.length);
+  const saved = project.households.households.find((h: { id: string }) => h.id === want.id);
+  expect(saved.reports).toHaveLength(want.reports.length);
 });

@@ -10,6 +10,7 @@ import { appStore } from '../app-store.ts';
 import { deleteLocal, writeLocal } from '../local-db.ts';
 import { initialUi } from '../store.ts';
 import { restorePlan } from './plan-actions.ts';
+import { fullHouseholds } from './household-details.ts';
 import { reportStorageError } from '../saved-plan.ts';
 
 export interface SavedProject {
@@ -18,8 +19,9 @@ export interface SavedProject {
   savedAt: string;
 }
 
-/** The whole state as a project file's text. */
-export function projectText(): string {
+/** The whole state as a project file's text (a large dataset's homes are fetched whole from the worker). */
+export async function projectText(): Promise<string> {
+  const households = await fullHouseholds();
   const { dataset, analysis, plan } = appStore.getState();
   const source = dataset.source;
   const project: BlindspotProject = {
@@ -29,7 +31,7 @@ export function projectText(): string {
       ? {
           source: { kind: source.kind, name: source.name, encoding: source.encoding, format: source.format, sheet: source.sheet, options: source.options },
           rows: dataset.rows,
-          households: dataset.households,
+          households,
           issues: dataset.issues,
         }
       : null,

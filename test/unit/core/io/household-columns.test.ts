@@ -1,0 +1,47 @@
+/**
+ * Households as columns: decoding what was encoded gives back every field the page uses — id
+ * (any characters), position, students, class, line, county / township / village (absent stays
+ * absent) — with the reports and personal fields left in the worker (marked as such).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  ATTENDANCE_CLASSES, decodeHouseholdColumns, detailsInWorker, encodeHouseholdColumns, parseHouseholds, type Household,
+} from '../../../../src/core/index.ts';
+
+const household = fc.record({
+  id: fc.string({ unit: 'binary', maxLength: 12 }),
+  lon: fc.double({ min: 100, max: 115, noNaN: true }),
+  lat: fc.double({ min: 20, max: 35, noNaN: true }),
+  students: fc.integer({ min: 0, max: 20 }),
+  cls: fc.constantFrom(...ATTENDANCE_CLASSES),
+  line: fc.integer({ min: 1, max: 2_000_000 }),
+  county: fc.option(fc.constantFrom('石柱土家族自治县', '', '万州区'), { nil: undefined }),
+  township: fc.option(fc.constantFrom('六塘乡', '黄水镇'), { nil: undefined }),
+  village: fc.option(fc.string({ maxLength: 4 }), { nil: undefined }),
+});
+
+const light = (h: Household) => {
+  const { reports: _r, personal: _p, ...rest } = h;
+  return Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+};
+
+describe('household columns', () => {
+  it('round-trips every field the page uses; reports and personal stay behind', () => {
+    fc.assert(fc.property(fc.array(household, { maxLength: 60 }), (rows) => {
+      const households = rows.map((r): Household => ({ ...r, reports: [], personal: { 姓名: 'x' } }));
+      const { columns, transfer } = encodeHouseholdColumns(households);
+      expect(transfer.every((b) => b instanceof ArrayBuffer)).toBe(true);
+      const back = decodeHouseholdColumns(structuredClone(columns));
+      expect(back.map(light)).toEqual(households.map(light));
+      expect(back.every((h) => detailsInWorker(h) && Object.keys(h.personal).length === 0)).toBe(true);
+      expect(households.some(detailsInWorker)).toBe(false);
+    }), { numRuns: 200 });
+  });
+
+  it('a parsed file comes back the same', () => {
+    const parsed = parseHouseholds({ name: 'x.csv', text: '户编号,经度,纬度,学生人数,乡镇,村,信号强度\nA,108.1,30.1,2,六塘乡,龙池村,无\nB,108.2,30.2,1,,,好\n' });
+    const back = decodeHouseholdColumns(encodeHouseholdColumns(parsed.households).columns);
+    expect(back.map(light)).toEqual(parsed.households.map(light));
+  });
+});
