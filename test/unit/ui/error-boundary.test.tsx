@@ -4,7 +4,7 @@
  * everything: the data lives in the store, outside React.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 
 vi.mock('maplibre-gl', () => ({}));
 const downloads: { name: string; text: string }[] = [];
@@ -21,7 +21,7 @@ function Broken(): never {
 afterEach(cleanup);
 
 describe('ErrorBoundary', () => {
-  it('shows the failure in words and saves the whole plan as a project file', () => {
+  it('shows the failure in words and saves the whole plan as a project file', async () => {
     appStore.setState((s) => ({ settings: { ...s.settings, lang: 'en' } }));
     addProposal(108.2, 30.0);
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
@@ -33,7 +33,7 @@ describe('ErrorBoundary', () => {
     expect(screen.getByTestId('crash').textContent).toContain('The page failed');
     expect(screen.getByTestId('crash').textContent).toContain('boom in a panel');
     fireEvent.click(screen.getByTestId('crash-save'));
-    expect(downloads).toHaveLength(1);
+    await waitFor(() => expect(downloads).toHaveLength(1));
     expect(downloads[0]!.name).toMatch(/\.blindspot\.json$/);
     const project = JSON.parse(downloads[0]!.text);
     expect(project.schema).toBe('blindspot.project/1');
