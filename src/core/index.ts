@@ -150,6 +150,7 @@ export {
   coverageRaster, DEFAULT_RADIALS, DEFAULT_RASTER_CELL_DEG, type CoverageRaster, type CoverageRasterOptions,
 } from './propagation/coverage-raster.ts';
 export { coverageOutline } from './propagation/coverage-outline.ts';
+export { largestPolygon } from './propagation/largest-polygon.ts';
 export { sampleCoverageRaster } from './propagation/sample-coverage-raster.ts';
 export {
   terrainCoverageModel, type TerrainCoverageModel, type TerrainCoverageOptions,

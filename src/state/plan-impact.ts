@@ -10,9 +10,8 @@
  * computes the new position (`terrain-runner.ts`); a proposal whose answer is not back yet
  * counts with its last answer (`selectTerrainPending` is true meanwhile).
  */
-import type { MultiPolygon, Polygon, Position } from 'geojson';
 import {
-  countsInPlan, createImpactTracker, describeProposalReach, precomputedCoverageModel, radiusCoverageModel, type AttendanceClass,
+  countsInPlan, createImpactTracker, describeProposalReach, largestPolygon, precomputedCoverageModel, radiusCoverageModel, type AttendanceClass,
   type BlindspotAnalysis, type CoverageModel, type Household, type ImpactResult, type ImpactTracker, type ProposedSite, type SiteImpactSummary,
 } from '../core/index.ts';
 import { selectAnalysis } from './selectors.ts';
@@ -37,14 +36,6 @@ export interface PlanCoverage {
   terrain: boolean;
 }
 
-/** The largest part of a coverage outline: what a one-Polygon outline (exports) shows. */
-function largestPart(geometry: Polygon | MultiPolygon): Polygon {
-  if (geometry.type === 'Polygon') return geometry;
-  let best: Position[][] = [], bestSize = -1;
-  for (const part of geometry.coordinates) if ((part[0]?.length ?? 0) > bestSize) { best = part; bestSize = part[0]?.length ?? 0; }
-  return { type: 'Polygon', coordinates: best };
-}
-
 let coverageCache: { households: Household[]; proposals: ProposedSite[]; coverage: TerrainSlice['coverage'] | null; value: PlanCoverage } | null = null;
 
 /**
@@ -64,7 +55,7 @@ export function selectPlanCoverage(state: AppState): PlanCoverage {
     const model = precomputedCoverageModel(
       'terrain',
       (site) => { const found = siteTerrainCoverage(coverage, site); return found && coveredPositions(found.entry, households); },
-      (site) => { const found = siteTerrainCoverage(coverage, site); return found ? largestPart(found.entry.outline) : undefined; },
+      (site) => { const found = siteTerrainCoverage(coverage, site); return found ? largestPolygon(found.entry.outline) : undefined; },
     );
     value = { model, proposals: proposals.map((p) => ({ ...p, radiusM: siteTerrainCoverage(coverage, p)?.entry.reachM ?? 0 })), terrain: true };
   }

@@ -18,7 +18,7 @@
  * Cost: `covers` O(profile samples) (one terrain profile and Deygout, ≈ 145 samples at 11.5 km on
  * a 3″ DEM); `reachM` O(60); `outline` one raster (see `coverageRaster`) unless cached.
  */
-import type { MultiPolygon, Polygon, Position } from 'geojson';
+import type { MultiPolygon, Polygon } from 'geojson';
 import type { Dem } from '../model/dem.ts';
 import type { CoverageModel } from '../model/proposal.ts';
 import type { Site } from '../model/types.ts';
@@ -28,6 +28,7 @@ import { PROPAGATION_DEFAULTS } from './propagation-defaults.ts';
 import { hataRangeKm, predictRsrp, resolveRadio, type PropagationOptions, type RadioSite, type RsrpPrediction } from './predict-rsrp.ts';
 import { coverageRaster, type CoverageRaster } from './coverage-raster.ts';
 import { coverageOutline } from './coverage-outline.ts';
+import { largestPolygon } from './largest-polygon.ts';
 
 export interface TerrainCoverageOptions extends PropagationOptions {
   /** Covered at or above this RSRP, dBm. Default −105. */
@@ -52,16 +53,6 @@ export interface TerrainCoverageModel extends CoverageModel {
   outline(site: RadioSite): Polygon;
   /** Every covered part: Polygon or MultiPolygon (empty MultiPolygon when nothing is covered). */
   outlineGeometry(site: RadioSite): Polygon | MultiPolygon;
-}
-
-/** Twice the signed area of a ring (shoelace, degrees², relative to its first point). */
-function ringArea2(ring: Position[]): number {
-  const [x0, y0] = ring[0] ?? [0, 0];
-  let a = 0;
-  for (let k = 0; k + 1 < ring.length; k++) {
-    a += (ring[k]![0]! - x0!) * (ring[k + 1]![1]! - y0!) - (ring[k + 1]![0]! - x0!) * (ring[k]![1]! - y0!);
-  }
-  return a;
 }
 
 export function terrainCoverageModel(dem: Dem | null, options: TerrainCoverageOptions = {}): TerrainCoverageModel {
@@ -103,15 +94,6 @@ export function terrainCoverageModel(dem: Dem | null, options: TerrainCoverageOp
     predict: (site, lon, lat) => predictRsrp(site, lon, lat, dem, propagation),
     raster,
     outlineGeometry,
-    outline(site) {
-      const g = outlineGeometry(site);
-      if (g.type === 'Polygon') return g;
-      let best: Position[][] = [], bestArea = -Infinity;
-      for (const poly of g.coordinates) {
-        const area = poly.reduce((s, ring) => s + ringArea2(ring), 0);
-        if (area > bestArea) { bestArea = area; best = poly; }
-      }
-      return { type: 'Polygon', coordinates: best };
-    },
+    outline: (site) => largestPolygon(outlineGeometry(site)),
   };
 }
