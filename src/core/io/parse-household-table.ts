@@ -34,6 +34,7 @@ import { haversineLonLatM } from '../analysis/haversine-lon-lat-m.ts';
 import { mergeClasses } from '../analysis/merge-classes.ts';
 import { CHINA_BOUNDS } from './check-coordinates.ts';
 import { HOUSEHOLD_COLUMN_ALIASES } from './detect-columns.ts';
+import { medianOf } from './median-of.ts';
 import { mergeHouseholds } from './merge-households.ts';
 import { parseNumber } from './parse-number.ts';
 import { parseReportDate } from './parse-report-date.ts';
@@ -299,53 +300,6 @@ function validateFast(
   }
   flagOutliers(out, VALUE_LIMITS.outsideAreaM, issues);
   return { rows: out, issues, read };
-}
-
-/**
- * The k-th smallest value (0-based) of `a`, which it reorders so that every value before index k
- * is ≤ it (quickselect, Hoare partition around a median of three; after 64 rounds the rest is
- * sorted, so a hostile order costs O(n log n), not O(n²)). For values without NaN or ±0, the
- * value a numeric sort would put at k.
- */
-function kthSmallest(a: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = a.length - 1;
-  for (let rounds = 0; hi > lo; rounds++) {
-    if (rounds === 64) return a.subarray(lo, hi + 1).sort()[k - lo]!;
-    const x = a[lo]!, y = a[(lo + hi) >>> 1]!, z = a[hi]!;
-    const pivot = x < y ? (y < z ? y : x < z ? z : x) : (x < z ? x : y < z ? z : y);
-    let i = lo, j = hi;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) { const t = a[i]!; a[i] = a[j]!; a[j] = t; i++; j--; }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return a[k]!;
-  }
-  return a[k]!;
-}
-
-/**
- * `flagOutlyingRows`' median (of a copy sorted by `(a, b) => a - b`) by selection, O(n): the same
- * value whenever no value is NaN or ±0; with one (where that sort and `<` can disagree: it keeps
- * -0 and 0 in input order) the copy is sorted that very way.
- */
-export function medianOf(values: Float64Array): number {
-  const n = values.length;
-  if (n === 0) return NaN;
-  const mid = n >> 1;
-  if (values.some((v) => !(v < 0 || v > 0))) {
-    const sorted = Array.from(values).sort((a, b) => a - b);
-    return n % 2 === 1 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
-  }
-  const s = values.slice();
-  const upper = kthSmallest(s, mid);
-  if (n % 2 === 1) return upper;
-  let lower = -Infinity;
-  for (let k = 0; k < mid; k++) if (s[k]! > lower) lower = s[k]!;
-  return (lower + upper) / 2;
 }
 
 /** `flagOutlyingRows` over the valid rows: an `outside_area` error per row too far from the median point. */

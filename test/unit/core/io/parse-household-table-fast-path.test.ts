@@ -18,7 +18,8 @@ import {
   aggregateAreas, analyzeBlindspots, DEFAULT_CLASSIFY_SETTINGS, parseHouseholdsFile, parseHouseholdTable, UserInputError,
   type ColumnMapping, type HouseholdField, type RawTable,
 } from '../../../../src/core/index.ts';
-import { medianOf, type ParseHouseholdTableOptions } from '../../../../src/core/io/parse-household-table.ts';
+import type { ParseHouseholdTableOptions } from '../../../../src/core/io/parse-household-table.ts';
+import { medianOf } from '../../../../src/core/io/median-of.ts';
 import { referenceParseHouseholdsCsv, referenceParseHouseholdTable } from '../../../bench/reference-parse-households.ts';
 import { seededHouseholdsCsv } from '../../../bench/seeded-households-csv.ts';
 
