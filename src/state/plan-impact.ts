@@ -12,7 +12,7 @@
  */
 import {
   countsInPlan, createImpactTracker, describeProposalReach, largestPolygon, precomputedCoverageModel, radiusCoverageModel, type AttendanceClass,
-  type BlindspotAnalysis, type CoverageModel, type Household, type ImpactResult, type ImpactTracker, type ProposedSite, type SiteImpactSummary,
+  type BlindspotAnalysis, type CoverageModel, type Household, type ImpactResult, type ImpactTracker, type ProposedSite, type Site, type SiteImpactSummary,
 } from '../core/index.ts';
 import { selectAnalysis } from './selectors.ts';
 import type { AppState, PlanDrag, TerrainSlice } from './store.ts';
@@ -52,10 +52,16 @@ export function selectPlanCoverage(state: AppState): PlanCoverage {
   let value: PlanCoverage;
   if (coverage === null) value = { model: radiusCoverageModel, proposals, terrain: false };
   else {
+    // `covers` asks once per home in reach: each site's answer is looked up once (the tracker keeps its site objects).
+    const answers = new WeakMap<Site, ReturnType<typeof siteTerrainCoverage>>();
+    const answer = (site: Site) => {
+      if (!answers.has(site)) answers.set(site, siteTerrainCoverage(coverage, site));
+      return answers.get(site);
+    };
     const model = precomputedCoverageModel(
       'terrain',
-      (site) => { const found = siteTerrainCoverage(coverage, site); return found && coveredPositions(found.entry, households); },
-      (site) => { const found = siteTerrainCoverage(coverage, site); return found ? largestPolygon(found.entry.outline) : undefined; },
+      (site) => { const found = answer(site); return found && coveredPositions(found.entry, households); },
+      (site) => { const found = answer(site); return found ? largestPolygon(found.entry.outline) : undefined; },
     );
     value = { model, proposals: proposals.map((p) => ({ ...p, radiusM: siteTerrainCoverage(coverage, p)?.entry.reachM ?? 0 })), terrain: true };
   }
