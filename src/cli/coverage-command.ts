@@ -22,7 +22,7 @@
  * `dem_too_large`) or the site lies outside it (`site_outside_dem`); 2 bad usage (no or a
  * malformed --site, a number out of range, an unknown option or environment).
  */
-import { area } from '@turf/turf';
+import { area } from '@turf/area';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import {
   DEFAULT_THRESHOLDS, HATA_ENVIRONMENTS, okumuraHataLossDb, PROPAGATION_DEFAULTS, round6, terrainCoverageModel, UserInputError,

@@ -3,7 +3,7 @@
  * hides classes and areas. Features carry only what the layers need — no ids, no names, no
  * personal fields — and `i`, the household's index in the dataset.
  */
-import { circle } from '@turf/turf';
+import { circle } from '@turf/circle';
 import type { FilterSpecification } from 'maplibre-gl';
 import type { AreaCounts, AreaRow, AttendanceClass, BlindspotCluster, HexCell, Household, ProposedSite, Site } from '../core/index.ts';
 

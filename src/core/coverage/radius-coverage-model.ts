@@ -6,7 +6,8 @@
  * rule (its chords lie up to ~0.12 % of the radius inside the true circle).
  * Limits: ignores terrain, buildings and capacity. Cost: `covers` O(1); `outline` O(64).
  */
-import { circle, rewind } from '@turf/turf';
+import { circle } from '@turf/circle';
+import { rewind } from '@turf/rewind';
 import type { Polygon } from 'geojson';
 import type { CoverageModel } from '../model/proposal.ts';
 import type { Site } from '../model/types.ts';

@@ -6,7 +6,7 @@
  * local frame (good to about 1 % within a county).
  * Cost: O(vertices) per query (Shizhu: 624 vertices, about 2 µs per `contains`, 5 µs per distance).
  */
-import { booleanPointInPolygon } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { LocalMetricFrame } from './local-metric-frame.ts';
 

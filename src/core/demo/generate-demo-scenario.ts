@@ -21,7 +21,7 @@
  * (same division lists in the same order, same outline).
  * Cost: O(homes × outline vertices + homes × sites); Shizhu: ~6,000 homes in ~0.3 s.
  */
-import { bbox } from '@turf/turf';
+import { bbox } from '@turf/bbox';
 import type { DemoHouseholdRow, DemoScenario, DemoScenarioInput, DemoSiteRow, DemoVillageSummary } from './demo-types.ts';
 import { createSeededRandom } from './seeded-random.ts';
 import { commonVillageName } from './common-village-name.ts';
