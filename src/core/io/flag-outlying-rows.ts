@@ -1,14 +1,26 @@
 /**
- * Finds rows far from the rest: the per-axis median longitude and latitude of the given points is
- * the file's centre, and each point further than `maxDistanceM` from it (haversine) gets an
- * `outside_area` error. The median ignores a minority of stray points, so one typo cannot move
- * the centre; when more than half the points are far apart (two separate regions in one file),
- * the smaller region is flagged — the message says the distance so the user can judge.
- * Cost: O(n) for the medians (`medianOf`, by selection).
+ * Finds rows far from the rest (`outside_area`). The per-axis median longitude and latitude of
+ * the given points is the file's centre; a point is flagged when its haversine distance from the
+ * centre exceeds the file's limit, `outlyingLimitM`: the larger of `minLimitM` and
+ * `OUTLYING_SPREAD_FACTOR` times the median distance of the points from the centre.
+ *
+ * Why it scales with the spread: a county file (homes within ~30 km) keeps the fixed floor
+ * (100 km for households, issue 5), so a mistyped degree (≈ 111 km) is caught; a whole
+ * municipality (Chongqing spans ~470 km; its homes' median distance from the middle is
+ * ~100–150 km) gets a limit of ~300–450 km, so its far counties are not thrown away, while a
+ * typo that moves a home to another province (a slipped digit: hundreds to thousands of km) is
+ * still caught. Medians ignore a minority of stray points, so typos move neither the centre nor
+ * the limit. When the file holds two separate regions, the limit grows with their distance; a
+ * small far region beside a large compact one is still flagged, and the message says the
+ * distance and the limit so the user can judge.
+ * Cost: O(n): one haversine per point, and three medians by selection (`medianOf`).
  */
 import type { ImportIssue } from '../model/types.ts';
-import { haversineM } from '../analysis/haversine-m.ts';
+import { haversineLonLatM } from '../analysis/haversine-lon-lat-m.ts';
 import { medianOf } from './median-of.ts';
+
+/** The limit is at least this many times the median distance of the rows from their centre. */
+export const OUTLYING_SPREAD_FACTOR = 3;
 
 export interface LocatedRow {
   line: number;
@@ -16,19 +28,37 @@ export interface LocatedRow {
   lat: number;
 }
 
+/** The `outside_area` limit, metres, for rows at `distancesM` from their centre. Reorders nothing. */
+export function outlyingLimitM(distancesM: Float64Array, minLimitM: number): number {
+  const spreadM = OUTLYING_SPREAD_FACTOR * medianOf(distancesM);
+  return spreadM > minLimitM ? spreadM : minLimitM;
+}
+
+/** The `outside_area` limit of a file: where its rows' centre is, and how far from it a row may be. */
+export interface OutlyingLimit {
+  centre: readonly [number, number];
+  limitM: number;
+  minLimitM: number;
+}
+
+/** The issue for a row at `distanceM` from the centre, beyond the limit. */
+export function outlyingRowIssue(line: number, lon: number, lat: number, distanceM: number, { centre, limitM, minLimitM }: OutlyingLimit): ImportIssue {
+  const given = `lon=${lon}, lat=${lat}`;
+  return { line, field: 'row', code: 'outside_area', severity: 'error', value: given,
+    message: `line ${line}: ${given} is ${Math.round(distanceM / 1000)} km from the middle of the file's rows `
+      + `(lon=${centre[0].toFixed(4)}, lat=${centre[1].toFixed(4)}); more than ${Math.round(limitM / 1000)} km `
+      + `(the larger of ${minLimitM / 1000} km and ${OUTLYING_SPREAD_FACTOR}× the rows' median distance from there)` };
+}
+
 /** Returns one issue per outlying row, in the order of `rows`. */
-export function flagOutlyingRows(rows: readonly LocatedRow[], maxDistanceM: number): ImportIssue[] {
+export function flagOutlyingRows(rows: readonly LocatedRow[], minLimitM: number): ImportIssue[] {
   if (rows.length === 0) return [];
   const centre: [number, number] = [medianOf(Float64Array.from(rows, (r) => r.lon)), medianOf(Float64Array.from(rows, (r) => r.lat))];
+  const distancesM = Float64Array.from(rows, (r) => haversineLonLatM(r.lon, r.lat, centre[0], centre[1]));
+  const limit: OutlyingLimit = { centre, limitM: outlyingLimitM(distancesM, minLimitM), minLimitM };
   const issues: ImportIssue[] = [];
-  for (const r of rows) {
-    const d = haversineM([r.lon, r.lat], centre);
-    if (d > maxDistanceM) {
-      const given = `lon=${r.lon}, lat=${r.lat}`;
-      issues.push({ line: r.line, field: 'row', code: 'outside_area', severity: 'error', value: given,
-        message: `line ${r.line}: ${given} is ${Math.round(d / 1000)} km from the middle of the file's rows `
-          + `(lon=${centre[0].toFixed(4)}, lat=${centre[1].toFixed(4)}); more than ${maxDistanceM / 1000} km` });
-    }
-  }
+  rows.forEach((r, k) => {
+    if (distancesM[k]! > limit.limitM) issues.push(outlyingRowIssue(r.line, r.lon, r.lat, distancesM[k]!, limit));
+  });
   return issues;
 }

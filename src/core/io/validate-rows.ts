@@ -3,8 +3,8 @@
  * (FORMATS.md §1). One pass per row, then one pass over all rows for `outside_area`.
  *
  * Errors (the row is not used): `missing_coordinate`, `not_a_number` (lon/lat), `out_of_range`
- * (lon/lat), `swapped_lat_lon`, `outside_area` (outside China, or further than
- * `VALUE_LIMITS.outsideAreaM` from the median lon/lat of the rows whose coordinates passed).
+ * (lon/lat), `swapped_lat_lon`, `outside_area` (outside China, or far from the median lon/lat of
+ * the rows whose coordinates passed: `flagOutlyingRows`, at least `VALUE_LIMITS.outsideAreaM`).
  * Warnings (the row is used, the field ignored or defaulted): `not_a_number` and `out_of_range`
  * for students (then 1), rsrp_dbm and down_mbps (then absent); `unknown_signal_value`;
  * `invalid_date`. Every problem of a row is reported, not only the first.

@@ -53,8 +53,8 @@ export const VALUE_LIMITS = Object.freeze({
   studentsMax: 20,
   /** A later row with the same id further than this is `duplicate_id_conflict`. */
   duplicateMaxDistanceM: 500,
-  /** A household row further than this from the median of the file is `outside_area` (issue 5: 100 km). */
+  /** A household row is `outside_area` further than this from the file's median point — or 3× its rows' median distance from there, if larger (`flagOutlyingRows`; issue 5: 100 km). */
   outsideAreaM: 100_000,
-  /** A site of a simple site list further than this from the median of the list is `outside_area`. */
+  /** The same rule's floor for a site of a simple site list. */
   siteOutsideAreaM: 400_000,
 });

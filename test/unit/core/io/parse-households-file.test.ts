@@ -152,6 +152,30 @@ describe('parseHouseholdsFile: validation limits of issue 5', () => {
     expect(brief(r)).toEqual([[7, 'row', 'outside_area', 'error']]);
     expect(r.households.map((h) => h.id)).toEqual(['a', 'b', 'c', 'd', 'near']);
   });
+  it('a file over the whole municipality keeps its far counties; a slipped digit is still outside_area', async () => {
+    // Six homes around each of ten county seats from 荣昌 (west) to 巫山 (east) and 城口 (north):
+    // ~420 km across, so most of them are over 100 km from the file's middle.
+    const seats: [string, number, number][] = [['yuzhong', 106.57, 29.56], ['wanzhou', 108.41, 30.81], ['wushan', 109.88, 31.07],
+      ['chengkou', 108.66, 31.95], ['xiushan', 108.99, 28.45], ['youyang', 108.77, 28.84], ['jiangjin', 106.26, 29.29],
+      ['rongchang', 105.59, 29.40], ['wuxi', 109.63, 31.40], ['qianjiang', 108.78, 29.53]];
+    const rows = ['id,lon,lat'];
+    for (const [name, lon, lat] of seats) {
+      for (let k = 0; k < 6; k++) rows.push(`${name}-${k},${(lon + k * 0.01).toFixed(4)},${(lat + k * 0.005).toFixed(4)}`);
+    }
+    rows.push('typo-lon,118.57,29.56', 'typo-lat,106.57,39.56'); // 106 → 118 and 29 → 39: ~1,100 km away
+    const r = await parseHouseholdsFile(text('municipality.csv', rows.join('\n')));
+    expect(brief(r)).toEqual([[62, 'row', 'outside_area', 'error'], [63, 'row', 'outside_area', 'error']]);
+    expect(r.households).toHaveLength(60);
+    expect(r.issues[0]!.message).toMatch(/more than \d+ km \(the larger of 100 km and 3× the rows' median distance from there\)/);
+  });
+  it('a small far group beside a compact file is still outside_area (the limit stays 100 km)', async () => {
+    const rows = ['id,lon,lat'];
+    for (let k = 0; k < 40; k++) rows.push(`h${k},${(108.2 + (k % 8) * 0.02).toFixed(3)},${(30.1 + Math.floor(k / 8) * 0.02).toFixed(3)}`);
+    rows.push('far-1,109.80,31.20', 'far-2,109.81,31.21'); // ~200 km away
+    const r = await parseHouseholdsFile(text('county.csv', rows.join('\n')));
+    expect(brief(r)).toEqual([[42, 'row', 'outside_area', 'error'], [43, 'row', 'outside_area', 'error']]);
+    expect(r.issues[0]!.message).toContain('more than 100 km');
+  });
   it('blank lines are not issues; negative students are out_of_range warnings', async () => {
     const r = await parseHouseholdsFile(text('b.csv', 'id,lon,lat,students\n\na,108.2,30.1,-2\n,,,\n\nb,108.2,30.1,1\n'));
     expect(brief(r)).toEqual([[3, 'students', 'out_of_range', 'warning']]);
