@@ -4,8 +4,9 @@
  *
  * Options:
  * - `--only=NAMES`: comma-separated parts to run (default: all), in this order:
- *   `dbscan` (alias `cluster`), `suggest`, `coverage`, `parse`, `classify`, `cli`.
- * - `--sizes=10000,100000,1000000`: the sizes of `dbscan` (points), `parse` (CSV rows),
+ *   `dbscan` (alias `cluster`), `suggest`, `coverage`, `parse`, `classify`, `cli`, `bins` (the map's
+ *   aggregation at low zoom vs H3 and supercluster: `bench-map-bins.ts`).
+ * - `--sizes=10000,100000,1000000`: the sizes of `dbscan` (points), `bins` (homes), `parse` (CSV rows),
  *   `classify` (households parsed from that many rows) and `cli` (rows of the file).
  * - `--quick`: skips the slow references — Turf at 100,000 (then the ratio there is not
  *   measured), the plain greedy at 1,000,000 (~20 s), the reference parse at 1,000,000 (~20 s).
@@ -28,8 +29,11 @@
  *   on the decoded text. Median of 5 runs after 2 warm-ups at 10,000 rows, of 3 at 100,000, one
  *   run at 1,000,000. "identical" compares households and issues field for field and key for key
  *   (their JSON); the run fails if they differ.
- * - classify (issue 9 §2): on the parsed households, `reclassifyHouseholds` (classes from the
- *   reports again, as when a threshold changes), `clusterDbscan` over the uncovered homes,
+ * - classify (issue 9 §2): on the households parsed with the default settings, `reclassifyHouseholds`
+ *   under other thresholds (`RECLASSIFY_SETTINGS`: RSRP edges +5 dB, downlink edges ×2; about a
+ *   fifth of the households change class, printed) against the pre-issue-9 version
+ *   (`reference-reclassify-households.ts`; "same classes": household by household, report by
+ *   report), and under the parse's own settings (nothing changes); then `clusterDbscan` over the uncovered homes,
  *   `analyzeBlindspots` (selection, DBSCAN, per cluster a Turf-buffered hull, the homes inside it,
  *   villages, rank), and `aggregateAreas` by village against the pre-issue-9 `aggregateAreas`
  *   (`reference-aggregate-areas.ts`; "identical": same report); "total" = reclassify + analyze +
@@ -48,13 +52,15 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   aggregateAreas, analyzeBlindspots, clusterDbscan, DEFAULT_CLASSIFY_SETTINGS, decodeText, greedyMaxCover, parseHouseholdsFile,
-  reclassifyHouseholds, type Household, type ImportIssue, type MaxCoverInstance, type MaxCoverResult,
+  reclassifyHouseholds, type ClassifySettings, type Household, type ImportIssue, type MaxCoverInstance, type MaxCoverResult,
 } from '../../src/core/index.ts';
 import { seededHouseholdsCsv, writeSeededHouseholdsCsv } from './seeded-households-csv.ts';
 import { referenceParseHouseholdsCsv } from './reference-parse-households.ts';
 import { referenceAggregateAreas } from './reference-aggregate-areas.ts';
+import { referenceReclassifyHouseholds } from './reference-reclassify-households.ts';
 import { mulberry32, syntheticCounty } from './synthetic-county.ts';
 import { plainGreedyMaxCover } from './plain-greedy-max-cover.ts';
+import { benchMapBins } from './bench-map-bins.ts';
 import { clustersDbscan, featureCollection, point } from '@turf/turf';
 import {
   coverageOutline, coverageRaster, createGridDem, haversineLonLatM, sampleCoverageRaster, terrainCoverageModel, type CoverageRaster,
@@ -71,7 +77,7 @@ const sizesArg = args.find((a) => a.startsWith('--sizes='));
 const sizes = sizesArg ? sizesArg.slice('--sizes='.length).split(',').map(Number) : [10_000, 100_000, 1_000_000];
 const onlyArg = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const only = onlyArg === undefined ? undefined : new Set(onlyArg.split(',').map((x) => (x === 'cluster' ? 'dbscan' : x)));
-const PARTS = ['dbscan', 'suggest', 'coverage', 'parse', 'classify', 'cli'];
+const PARTS = ['dbscan', 'suggest', 'coverage', 'parse', 'classify', 'cli', 'bins'];
 for (const name of only ?? []) {
   if (!PARTS.includes(name)) {
     console.error(`unknown part in --only: ${name} (one or more of ${PARTS.join(', ')}, or cluster)`);
@@ -385,15 +391,53 @@ async function benchParse(): Promise<void> {
   }
 }
 
+/**
+ * Settings the classify part reclassifies under: the RSRP edges 5 dB higher and the downlink edges
+ * doubled (stricter than the defaults the households are parsed with), so that a real share of
+ * reports and households change class and `reclassifyHouseholds` does real work.
+ */
+const RECLASSIFY_SETTINGS: ClassifySettings = {
+  ...DEFAULT_CLASSIFY_SETTINGS,
+  thresholds: {
+    rsrpNoneBelowDbm: DEFAULT_CLASSIFY_SETTINGS.thresholds.rsrpNoneBelowDbm + 5,
+    rsrpPoorBelowDbm: DEFAULT_CLASSIFY_SETTINGS.thresholds.rsrpPoorBelowDbm + 5,
+    rsrpFairBelowDbm: DEFAULT_CLASSIFY_SETTINGS.thresholds.rsrpFairBelowDbm + 5,
+    downNoneBelowMbps: DEFAULT_CLASSIFY_SETTINGS.thresholds.downNoneBelowMbps * 2,
+    downPoorBelowMbps: DEFAULT_CLASSIFY_SETTINGS.thresholds.downPoorBelowMbps * 2,
+    downFairBelowMbps: DEFAULT_CLASSIFY_SETTINGS.thresholds.downFairBelowMbps * 2,
+  },
+};
+
+/** Households (and reports) whose class differs between `a` and `b`, and whether `b` has the same classes as `c`. */
+function compareClasses(a: readonly Household[], b: readonly Household[], c: readonly Household[]): {
+  households: number; reports: number; same: boolean;
+} {
+  let households = 0, reports = 0, same = b.length === c.length;
+  for (let i = 0; i < a.length; i++) {
+    const ha = a[i]!, hb = b[i]!, hc = c[i];
+    if (ha.cls !== hb.cls) households++;
+    if (hb.cls !== hc?.cls || hb.reports.length !== hc.reports.length) same = false;
+    for (let k = 0; k < ha.reports.length; k++) {
+      if (ha.reports[k]!.cls !== hb.reports[k]!.cls) reports++;
+      if (hb.reports[k]!.cls !== hc?.reports[k]?.cls) same = false;
+    }
+  }
+  return { households, reports, same };
+}
+
 /** Classes, clusters and area stats of the parsed households (issue 9 §2: ≤ 2 s at 1,000,000). */
 async function benchClassify(): Promise<void> {
-  console.log('\nclassify + cluster + area stats on the parsed seeded households: reclassifyHouseholds, clusterDbscan over the ' +
-    'uncovered, analyzeBlindspots (eps 500 m, 3 homes), aggregateAreas by village vs the pre-issue-9 aggregateAreas\n');
+  console.log('\nclassify + cluster + area stats on the parsed seeded households: reclassifyHouseholds (parsed with the default ' +
+    'thresholds, reclassified with the RSRP edges +5 dB and the downlink edges ×2) vs the pre-issue-9 reclassifyHouseholds, ' +
+    'clusterDbscan over the uncovered, analyzeBlindspots (eps 500 m, 3 homes), aggregateAreas by village vs the pre-issue-9 ' +
+    'aggregateAreas\n');
   const rows: string[][] = [];
   let mismatch = false;
-  const settings = DEFAULT_CLASSIFY_SETTINGS;
+  const parsedWith = DEFAULT_CLASSIFY_SETTINGS;
+  const settings = RECLASSIFY_SETTINGS;
   for (const n of sizes) {
-    const { households } = await parseHouseholdsFile({ name: 'bench.csv', bytes: new TextEncoder().encode(seededHouseholdsCsv(n)) });
+    const bytes = new TextEncoder().encode(seededHouseholdsCsv(n));
+    const { households } = await parseHouseholdsFile({ name: 'bench.csv', bytes }, { settings: parsedWith });
     const count = runsAt(n, 3, 3);
     const measure = <T>(f: () => T): [T, number] => {
       if (n < 1_000_000) f();
@@ -402,7 +446,13 @@ async function benchClassify(): Promise<void> {
       for (let r = 0; r < count; r++) { const [o, ms] = time(f); out = o; times.push(ms); }
       return [out, median(times)];
     };
-    const [, reclassifyMs] = measure(() => reclassifyHouseholds(households, settings));
+    const [reclassified, reclassifyMs] = measure(() => reclassifyHouseholds(households, settings));
+    const [refReclassified, refReclassifyMs] = measure(() => referenceReclassifyHouseholds(households, settings));
+    const [, unchangedMs] = measure(() => reclassifyHouseholds(households, parsedWith));
+    const changed = compareClasses(households, reclassified, refReclassified);
+    let shared = 0;
+    for (let i = 0; i < households.length; i++) if (reclassified[i] === households[i]) shared++;
+    if (!changed.same) mismatch = true;
     const uncoveredClasses = new Set(settings.uncovered);
     const uncovered = households.filter((h) => uncoveredClasses.has(h.cls));
     const lon = Float64Array.from(uncovered, (h) => h.lon);
@@ -415,18 +465,25 @@ async function benchClassify(): Promise<void> {
     const same = JSON.stringify(areas) === JSON.stringify(refAreas);
     if (!same) mismatch = true;
     const total = reclassifyMs + analyzeMs + areasMs;
-    console.log(`${fmt(households.length)} households: reclassify ${reclassifyMs.toFixed(0)} ms, analyze ${analyzeMs.toFixed(0)} ms, ` +
-      `areas ${areasMs.toFixed(0)} ms (reference ${refAreasMs.toFixed(0)} ms)`);
+    const pct = (k: number, of: number): string => `${((100 * k) / Math.max(1, of)).toFixed(1)} %`;
+    const reportCount = households.reduce((s, h) => s + h.reports.length, 0);
+    console.log(`${fmt(households.length)} households: reclassify ${reclassifyMs.toFixed(0)} ms (reference ` +
+      `${refReclassifyMs.toFixed(0)} ms, same classes: ${changed.same ? 'yes' : 'NO'}; under the parse's own settings ` +
+      `${unchangedMs.toFixed(0)} ms), ${fmt(changed.households)} households (${pct(changed.households, households.length)}) and ` +
+      `${fmt(changed.reports)} of ${fmt(reportCount)} reports (${pct(changed.reports, reportCount)}) change class, ` +
+      `${fmt(shared)} households shared; analyze ${analyzeMs.toFixed(0)} ms, areas ${areasMs.toFixed(0)} ms ` +
+      `(reference ${refAreasMs.toFixed(0)} ms)`);
     rows.push([
-      fmt(households.length), fmt(uncovered.length), fmt(analysis.clusters.length), reclassifyMs.toFixed(0), dbscanMs.toFixed(0),
-      analyzeMs.toFixed(0), areasMs.toFixed(0), refAreasMs.toFixed(0), `${(refAreasMs / areasMs).toFixed(1)}×`, same ? 'yes' : 'NO',
-      fmt(areas.rows.length), total.toFixed(0),
+      fmt(households.length), pct(changed.households, households.length), reclassifyMs.toFixed(0), refReclassifyMs.toFixed(0),
+      `${(refReclassifyMs / reclassifyMs).toFixed(1)}×`, changed.same ? 'yes' : 'NO', fmt(uncovered.length), fmt(analysis.clusters.length),
+      dbscanMs.toFixed(0), analyzeMs.toFixed(0), areasMs.toFixed(0), refAreasMs.toFixed(0), `${(refAreasMs / areasMs).toFixed(1)}×`,
+      same ? 'yes' : 'NO', fmt(areas.rows.length), total.toFixed(0),
     ]);
   }
-  printTable(['households', 'uncovered', 'clusters', 'reclassify ms', 'DBSCAN ms', 'analyze ms', 'areas ms', 'reference areas ms',
-    'ratio', 'identical', 'villages', 'total ms'], rows);
+  printTable(['households', 'class changed', 'reclassify ms', 'reference reclassify ms', 'ratio', 'same classes', 'uncovered', 'clusters',
+    'DBSCAN ms', 'analyze ms', 'areas ms', 'reference areas ms', 'ratio', 'identical', 'villages', 'total ms'], rows);
   if (mismatch) {
-    console.error('\naggregateAreas differs from the reference');
+    console.error('\nreclassifyHouseholds or aggregateAreas differs from its reference');
     process.exitCode = 1;
   }
 }
@@ -497,3 +554,4 @@ if (runs('coverage')) benchCoverage();
 if (runs('parse')) await benchParse();
 if (runs('classify')) await benchClassify();
 if (runs('cli')) await benchCli();
+if (runs('bins')) benchMapBins(sizes, SEED, printTable);
