@@ -15,10 +15,7 @@
  *    of `sites` (all sites passed count; null without sites).
  * 4. Rank (`rankClusters`): uncovered students desc, uncovered households desc, DBSCAN order.
  *
- * `clusterBlindspots` is steps 1–2 alone; a caller that has computed them, and the outlines (the
- * CLI does, on two threads), passes them as `prepared` and gets the same analysis.
- * Pure: the inputs are not changed; the result shares nothing mutable with them (prepared
- * outlines excepted: they are used as given).
+ * Pure: the inputs are not changed; the result shares nothing mutable with them.
  * Throws `UserInputError` `invalid_analysis_settings` for settings `checkAnalysisSettings` refuses
  * (epsM outside 0.001 m … 1,000 km, minHouseholds not a whole number ≥ 1, no or unknown class).
  * Limits: a household inside two overlapping outlines counts in both clusters' `households`;
@@ -31,7 +28,6 @@
  * (DBSCAN ~20 ms, outlines ~0.25 s); a seeded municipality, 959,490 homes (77,893 uncovered) →
  * 3,243 clusters, ~4 s, of which Turf's buffers ~3 s (`npm run bench -- --only=classify`).
  */
-import type { MultiPolygon, Polygon } from 'geojson';
 import { DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings, type BlindspotAnalysis, type BlindspotCluster } from '../model/analysis.ts';
 import { invariant } from '../model/errors.ts';
 import type { Household, Site } from '../model/types.ts';
@@ -43,35 +39,9 @@ import { namesByCount } from './names-by-count.ts';
 import { nearestSiteM } from './nearest-site-m.ts';
 import { rankClusters } from './rank-clusters.ts';
 
-/** Steps 1–2 of `analyzeBlindspots`: the uncovered homes and their DBSCAN clusters. */
-export interface BlindspotMembers {
-  /** Indices of the uncovered households, ascending. */
-  uncovered: number[];
-  uncoveredStudents: number;
-  /** Member household indices (ascending) of each cluster, in DBSCAN order (cluster c is `c-<c + 1>`). */
-  members: number[][];
-  /** Uncovered households in no cluster, ascending. */
-  isolatedIndices: number[];
-}
-
-/** What a caller may have computed already (the CLI computes outlines on two threads). */
-export interface PreparedBlindspots {
-  /** `clusterBlindspots(households, settings)`, for the same households and settings. */
-  members: BlindspotMembers;
-  /**
-   * Per cluster of `members` (same order): `clusterOutline(its members' [lon, lat], settings.epsM)`.
-   * Computed here when absent.
-   */
-  outlines?: readonly (Polygon | MultiPolygon)[];
-}
-
-/**
- * Steps 1–2 of `analyzeBlindspots` alone: which households are uncovered, and DBSCAN's clusters of
- * them. Throws `invalid_analysis_settings` as `analyzeBlindspots` does. Cost: O(n) + DBSCAN.
- */
-export function clusterBlindspots(
-  households: readonly Household[], settings: AnalysisSettings = DEFAULT_ANALYSIS_SETTINGS,
-): BlindspotMembers {
+export function analyzeBlindspots(
+  households: readonly Household[], sites: readonly Site[], settings: AnalysisSettings = DEFAULT_ANALYSIS_SETTINGS,
+): BlindspotAnalysis {
   checkAnalysisSettings(settings);
   const uncoveredClasses = new Set(settings.uncovered);
   const uncovered: number[] = [];
@@ -106,18 +76,6 @@ export function clusterBlindspots(
       members[c]!.push(i);
     }
   }
-  return { uncovered, uncoveredStudents, members, isolatedIndices };
-}
-
-export function analyzeBlindspots(
-  households: readonly Household[], sites: readonly Site[], settings: AnalysisSettings = DEFAULT_ANALYSIS_SETTINGS,
-  prepared?: PreparedBlindspots,
-): BlindspotAnalysis {
-  checkAnalysisSettings(settings);
-  const { uncovered, uncoveredStudents, members, isolatedIndices } = prepared?.members ?? clusterBlindspots(households, settings);
-  const clusterCount = members.length;
-  const outlines = prepared?.outlines;
-  invariant(outlines === undefined || outlines.length === clusterCount, 'one prepared outline per cluster');
 
   const index = clusterCount > 0 ? indexHouseholdsForOutlines(households) : undefined;
   const drafts = members.map((memberIndices, c): BlindspotCluster => {
@@ -128,7 +86,7 @@ export function analyzeBlindspots(
       points.reduce((s, p) => s + p[0], 0) / points.length,
       points.reduce((s, p) => s + p[1], 0) / points.length,
     ];
-    const outline = outlines?.[c] ?? clusterOutline(points, settings.epsM);
+    const outline = clusterOutline(points, settings.epsM);
     const memberSet = new Set(memberIndices);
     let householdsInside = memberIndices.length;
     let studentsInside = homes.reduce((s, h) => s + h.students, 0);

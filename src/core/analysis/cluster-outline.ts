@@ -1,89 +1,214 @@
 /**
  * The outline of one blind-spot cluster (FORMATS.md §5): the convex hull of the member homes,
- * buffered by `max(epsM / 2, 100 m)`, as an RFC 7946 Polygon (exterior ring counter-clockwise).
+ * buffered by `max(epsM / 2, 100 m)`, as an RFC 7946 Polygon (one closed exterior ring,
+ * counter-clockwise, no holes).
  *
- * Why this shape: the buffer makes every cluster an area, even one of 1–3 homes in a row or at
- * one place (their hull has fewer than 3 corners; we buffer the segment between the two end
- * homes, or the single point, instead). Half the DBSCAN radius keeps two clusters'
- * outlines apart in most cases while still enclosing the yard around each edge home; the 100 m
- * floor keeps tiny radii from giving slivers. The outline is what the map draws and what
- * "households inside the cluster" (any class) is counted against.
+ * Why this shape: the buffer makes every cluster an area, even one of 1–2 homes or of homes in a
+ * row. Half the DBSCAN radius keeps two clusters' outlines apart in most cases while still
+ * enclosing the yard around each edge home; the 100 m floor keeps tiny radii from giving slivers.
+ * The outline is what the map draws and what "households inside the cluster" (any class) is
+ * counted against.
  *
- * Robustness: homes in a nearly straight row give a hull only ~1e-17 degrees² wide. Turf's
- * `convex` (concaveman) returned a self-crossing "hull" for them, and even a correct sliver hull
- * can cross itself once Turf's `buffer` projects it, after which JSTS drops part of the buffer and
- * a home ends up outside (both found by the property test). So the hull is Andrew's monotone
- * chain, here; the hull polygon is buffered with Turf and the result checked to hold every
- * member home. When it does not, the hull's closed boundary is buffered as a line instead — a
- * line may cross itself, a polygon may not — and the holes of that buffer dropped: for a convex
- * hull that is the same shape, at ~2.5× the cost, so it is only the fallback.
+ * How: the homes are projected into a metric frame around the centre of their bounding box —
+ * azimuthal equidistant on the sphere of R = 6,371,008.8 m, the frame Turf's `buffer` uses
+ * (written with half-angle sines, so it stays exact for homes metres apart). Their convex hull
+ * there (Andrew's monotone chain; repeated homes merged) is offset by the buffer radius r: its
+ * Minkowski sum with a disc — per hull corner an arc of radius r from the outward normal of the
+ * incoming edge to that of the outgoing edge, round(turn / (π/16)) ≥ 1 chords (8 per quarter
+ * circle, Turf's `steps: 8`, with JSTS's rounding), the offset edges between the arcs. One home
+ * gives a 32-gon, two (or a straight row) a stadium. The corners are projected back to lon/lat
+ * and hulled once more there (Andrew), which only drops corners the projection bent inwards by
+ * ~1e-5 rad or less: the ring is convex and counter-clockwise in lon/lat by construction, the
+ * plane in which the map draws it and point-in-polygon tests read it.
+ *
+ * Guarantees: every member lies inside with a margin of r·cos(π/32) ≈ 0.995 r (chords sit inside
+ * the arcs) less the projection's bending of straight lines (< 1 m at 20 km); no self-crossing,
+ * whatever the homes (repeats, near-straight rows ~1e-17 degrees² wide, which made Turf's
+ * JSTS-based buffer drop part of the area and needed a line-buffer fallback). Against Turf's
+ * `buffer` of the same hull (test/unit/core/analysis/cluster-outline.test.ts, seeded clusters of
+ * 1–200 homes spread over 10 m–20 km at 20–45° N): area within 0.01 %, boundaries within 0.1 m.
  *
  * Limits: convex, not concave — an L-shaped or ring-shaped cluster encloses homes in its bend
- * that DBSCAN did not put in the cluster (Turf's `concave` needs an edge length and returns null
- * on scattered points, so it is not robust enough here). Two nearby clusters' outlines can
- * overlap. Turf buffers in an azimuthal-equidistant projection around the shape's centre: exact
+ * that DBSCAN did not put in the cluster. Two nearby clusters' outlines can overlap. Exact
  * enough for clusters up to tens of kilometres; not for shapes near the poles or crossing the
- * antimeridian. Arcs have 8 segments per quarter circle.
- * Cost: O(m log m) for m member homes (sort and hull), a Turf buffer of the hull's h corners
- * (~1.3 ms for a 12-corner hull, Node 20), and m point-in-polygon checks of ~40 vertices each.
+ * antimeridian. Arcs are chords (a circle's area is 0.64 % short of πr²).
+ * Cost: O(m log m) for m member homes (m projections, a sort and a hull), then O(h + 32) for h
+ * hull corners. Measured (Node 20, shared 2-core VM): 3,243 clusters of a seeded municipality
+ * (77,893 homes) in ~25 ms, ~8 µs per cluster, where Turf's buffer took ~1 ms each.
  */
-import { booleanPointInPolygon, buffer, lineString, point, polygon, rewind } from '@turf/turf';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { Polygon } from 'geojson';
 import { invariant } from '../model/errors.ts';
+import { EARTH_RADIUS_M } from './haversine-lon-lat-m.ts';
 
 /** The least buffer around the hull, metres. */
 export const OUTLINE_MIN_BUFFER_M = 100;
 
-export function clusterOutline(points: readonly (readonly [number, number])[], epsM: number): Polygon | MultiPolygon {
-  invariant(points.length > 0, 'clusterOutline needs at least one point');
+/** Chords per quarter circle of an arc (Turf's `steps`). */
+const ARC_STEPS_PER_QUARTER = 8;
+const ARC_QUANTUM_RAD = Math.PI / 2 / ARC_STEPS_PER_QUARTER;
+/** A corner that turns less than this many radians gets one point, not an arc (JSTS: 1e-3 of r). */
+const MERGE_TURN_RAD = 1e-3;
+
+const RAD = Math.PI / 180;
+const DEG = 180 / Math.PI;
+
+export function clusterOutline(points: readonly (readonly [number, number])[], epsM: number): Polygon {
+  const m = points.length;
+  invariant(m > 0, 'clusterOutline needs at least one point');
   const bufferM = Math.max(epsM / 2, OUTLINE_MIN_BUFFER_M);
-  const sorted = points.map((p): [number, number] => [p[0], p[1]]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const hull = convexHull(sorted);
-  if (hull.length >= 3) {
-    const ring = [...hull, hull[0]!];
-    const outline = bufferedShape(polygon([ring]), bufferM);
-    if (outline && points.every((p) => booleanPointInPolygon([p[0], p[1]], outline))) return outline;
-    const fallback = bufferedShape(lineString(ring), bufferM);
-    invariant(fallback && points.every((p) => booleanPointInPolygon([p[0], p[1]], fallback)),
-      'the buffered hull holds every member');
-    return fallback;
+  let west = Infinity, south = Infinity, east = -Infinity, north = -Infinity;
+  for (const [x, y] of points) {
+    invariant(Number.isFinite(x) && Number.isFinite(y), 'clusterOutline needs finite positions');
+    if (x < west) west = x;
+    if (x > east) east = x;
+    if (y < south) south = y;
+    if (y > north) north = y;
   }
-  const first = sorted[0]!;
-  const last = sorted[sorted.length - 1]!;
-  const outline = bufferedShape(first[0] !== last[0] || first[1] !== last[1] ? lineString([first, last]) : point(first), bufferM);
-  invariant(outline, 'buffering a point or a segment gives a polygon');
-  return outline;
+  const frame = azimuthalEquidistantFrame((west + east) / 2, (south + north) / 2);
+
+  const xy = new Float64Array(2 * m);
+  for (let i = 0; i < m; i++) frame.project(points[i]![0], points[i]![1], xy, 2 * i);
+  const hull = convexHull(xy);
+
+  const corners: number[] = []; // x0, y0, x1, y1, … of the buffer, in the projected frame
+  const k = hull.length / 2;
+  if (k === 1) {
+    pushArc(corners, hull[0]!, hull[1]!, bufferM, 0, ARC_QUANTUM_RAD, 4 * ARC_STEPS_PER_QUARTER);
+  } else {
+    for (let i = 0; i < k; i++) {
+      const p = (i + k - 1) % k, n = (i + 1) % k;
+      const cx = hull[2 * i]!, cy = hull[2 * i + 1]!;
+      const inX = cx - hull[2 * p]!, inY = cy - hull[2 * p + 1]!;
+      const outX = hull[2 * n]! - cx, outY = hull[2 * n + 1]! - cy;
+      // Outward normal of a counter-clockwise edge (dx, dy): (dy, −dx).
+      const start = Math.atan2(-inX, inY);
+      // The turn from one edge's direction to the next: in (0, π) for a convex corner, π at the
+      // ends of a two-corner "hull" (a stadium); rounding may give ±0 or −π there.
+      let turn = Math.atan2(inX * outY - inY * outX, inX * outX + inY * outY);
+      if (turn < 0) turn = turn < -Math.PI / 2 ? turn + 2 * Math.PI : 0;
+      if (turn < MERGE_TURN_RAD) {
+        pushArc(corners, cx, cy, bufferM, start + turn / 2, 0, 1);
+        continue;
+      }
+      const chords = Math.max(1, Math.round(turn / ARC_QUANTUM_RAD));
+      pushArc(corners, cx, cy, bufferM, start, turn / chords, chords + 1);
+    }
+  }
+
+  const lonLat = new Float64Array(corners.length);
+  for (let j = 0; j < corners.length; j += 2) frame.unproject(corners[j]!, corners[j + 1]!, lonLat, j);
+  const ring = isStrictlyConvex(lonLat) ? lonLat : convexHull(lonLat);
+  invariant(ring.length >= 6, 'the buffer has at least three corners');
+  const coordinates: [number, number][] = [];
+  for (let j = 0; j < ring.length; j += 2) coordinates.push([ring[j]!, ring[j + 1]!]);
+  coordinates.push([ring[0]!, ring[1]!]);
+  return { type: 'Polygon', coordinates: [coordinates] };
 }
 
-/** Turf's buffer of a shape, holes dropped, RFC 7946 winding; null if it is not a polygon. */
-function bufferedShape(shape: Feature, bufferM: number): Polygon | MultiPolygon | null {
-  const geometry = buffer(shape, bufferM, { units: 'meters', steps: 8 })?.geometry;
-  if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) return null;
-  const filled: Polygon | MultiPolygon = geometry.type === 'Polygon'
-    ? { type: 'Polygon', coordinates: [geometry.coordinates[0]!] }
-    : { type: 'MultiPolygon', coordinates: geometry.coordinates.map((rings) => [rings[0]!]) };
-  return rewind(filled, { mutate: true }) as Polygon | MultiPolygon; // a fresh object of ours: rewound in place
+/** Pushes `count` points of the circle (cx, cy, r) at angles start, start + step, …: one sine and cosine pair, then rotations. */
+function pushArc(out: number[], cx: number, cy: number, r: number, start: number, step: number, count: number): void {
+  let u = Math.cos(start), v = Math.sin(start);
+  const cs = Math.cos(step), sn = Math.sin(step);
+  for (let j = 0; j < count; j++) {
+    out.push(cx + r * u, cy + r * v);
+    const w = u * cs - v * sn;
+    v = u * sn + v * cs;
+    u = w;
+  }
+}
+
+interface Frame {
+  /** Writes the frame's (x east, y north) metres of (lon, lat) degrees to out[at], out[at + 1]. */
+  project(lon: number, lat: number, out: Float64Array, at: number): void;
+  /** Writes (lon, lat) degrees of the frame's (x, y) metres to out[at], out[at + 1]. */
+  unproject(x: number, y: number, out: Float64Array, at: number): void;
 }
 
 /**
- * Corners of the convex hull of points sorted by lon then lat, counter-clockwise, without
- * collinear or repeated points (Andrew's monotone chain). Fewer than 3 corners: all points lie on
- * one line (or at one place).
+ * The spherical azimuthal equidistant projection centred at (lon0, lat0): distances and
+ * directions from the centre are true. Forward with half-angle sines (no acos near 1).
  */
-function convexHull(sorted: readonly [number, number][]): [number, number][] {
-  const [x0, y0] = sorted[0]!;
-  // Cross product relative to the first point keeps the numbers small (less cancellation).
-  const cross = (o: [number, number], a: [number, number], b: [number, number]) =>
-    ((a[0] - x0) - (o[0] - x0)) * ((b[1] - y0) - (o[1] - y0)) - ((a[1] - y0) - (o[1] - y0)) * ((b[0] - x0) - (o[0] - x0));
-  const chain = (pts: readonly [number, number][]) => {
-    const out: [number, number][] = [];
-    for (const p of pts) {
-      while (out.length >= 2 && cross(out[out.length - 2]!, out[out.length - 1]!, p) <= 0) out.pop();
-      out.push(p);
-    }
-    out.pop();
-    return out;
+function azimuthalEquidistantFrame(lon0: number, lat0: number): Frame {
+  const phi0 = lat0 * RAD;
+  const sin0 = Math.sin(phi0), cos0 = Math.cos(phi0);
+  return {
+    project(lon, lat, out, at) {
+      const phi = lat * RAD;
+      const dLam = (lon - lon0) * RAD;
+      const cosPhi = Math.cos(phi);
+      const sLam = Math.sin(dLam / 2), sPhi = Math.sin((phi - phi0) / 2);
+      const a = Math.min(1, sPhi * sPhi + cos0 * cosPhi * sLam * sLam);
+      const c = 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a)); // angular distance from the centre
+      const k = c > 0 ? (EARTH_RADIUS_M * c) / Math.sin(c) : EARTH_RADIUS_M;
+      out[at] = k * cosPhi * Math.sin(dLam);
+      // cos φ0 sin φ − sin φ0 cos φ cos Δλ, without the cancellation
+      out[at + 1] = k * (Math.sin(phi - phi0) + 2 * sin0 * cosPhi * sLam * sLam);
+    },
+    unproject(x, y, out, at) {
+      const rho = Math.hypot(x, y);
+      if (rho === 0) {
+        out[at] = lon0;
+        out[at + 1] = lat0;
+        return;
+      }
+      const c = rho / EARTH_RADIUS_M;
+      const sinC = Math.sin(c), cosC = Math.cos(c);
+      out[at + 1] = Math.asin(Math.max(-1, Math.min(1, cosC * sin0 + (y * sinC * cos0) / rho))) * DEG;
+      out[at] = lon0 + Math.atan2(x * sinC, rho * cos0 * cosC - y * sin0 * sinC) * DEG;
+    },
   };
-  const hull = [...chain(sorted), ...chain([...sorted].reverse())];
-  return hull.length >= 3 ? hull : [];
+}
+
+/** Whether the ring (x0, y0, x1, y1, …, not closed) turns left, by a nonzero cross product, at every corner. */
+function isStrictlyConvex(xy: Float64Array): boolean {
+  const n = xy.length / 2;
+  for (let i = 0; i < n; i++) {
+    const a = 2 * i, b = 2 * ((i + 1) % n), c = 2 * ((i + 2) % n);
+    const ax = xy[a]!, ay = xy[a + 1]!;
+    if ((xy[b]! - ax) * (xy[c + 1]! - ay) - (xy[b + 1]! - ay) * (xy[c]! - ax) <= 0) return false;
+  }
+  return true;
+}
+
+/**
+ * Corners of the convex hull of the points (x0, y0, x1, y1, …), counter-clockwise (x right, y
+ * up), starting at the least x (then y), without collinear or repeated points (Andrew's
+ * monotone chain). All points at one place: that point; all on one line: its two ends.
+ */
+function convexHull(xy: Float64Array): Float64Array {
+  const n = xy.length / 2;
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) order.push(i);
+  order.sort((a, b) => xy[2 * a]! - xy[2 * b]! || xy[2 * a + 1]! - xy[2 * b + 1]!);
+  // Relative to the first point: smaller numbers, less cancellation in the cross products.
+  const x0 = xy[2 * order[0]!]!, y0 = xy[2 * order[0]! + 1]!;
+  const xs = new Float64Array(n), ys = new Float64Array(n);
+  let u = 0;
+  for (const i of order) {
+    const x = xy[2 * i]! - x0, y = xy[2 * i + 1]! - y0;
+    if (u > 0 && x === xs[u - 1] && y === ys[u - 1]) continue;
+    xs[u] = x;
+    ys[u] = y;
+    u++;
+  }
+  if (u === 1) return Float64Array.of(x0, y0);
+  const stack = new Int32Array(2 * u);
+  let top = 0;
+  const cross = (o: number, a: number, b: number) =>
+    (xs[a]! - xs[o]!) * (ys[b]! - ys[o]!) - (ys[a]! - ys[o]!) * (xs[b]! - xs[o]!);
+  for (let i = 0; i < u; i++) { // lower chain
+    while (top >= 2 && cross(stack[top - 2]!, stack[top - 1]!, i) <= 0) top--;
+    stack[top++] = i;
+  }
+  for (let i = u - 2, lower = top + 1; i >= 0; i--) { // upper chain
+    while (top >= lower && cross(stack[top - 2]!, stack[top - 1]!, i) <= 0) top--;
+    stack[top++] = i;
+  }
+  top--; // the first point again
+  const out = new Float64Array(2 * top);
+  for (let j = 0; j < top; j++) {
+    out[2 * j] = xs[stack[j]!]! + x0;
+    out[2 * j + 1] = ys[stack[j]!]! + y0;
+  }
+  return out;
 }

@@ -1,11 +1,14 @@
 /**
  * `householdsInOutline` reads a grid of the homes (`indexHouseholdsForOutlines`, issue 9) instead
- * of a longitude-sorted list; the former band scan is kept as `referenceHouseholdsInOutline`
- * (test/bench). Both, and the brute force (every home: box, then Turf's point-in-polygon), must
- * give the same ascending indices — homes exactly on the box's edges, repeated positions, a
- * non-finite position and outlines beyond the homes included.
+ * of a longitude-sorted list, and tests a convex outline by cross products instead of Turf's
+ * point-in-polygon; the former band scan is kept as `referenceHouseholdsInOutline` (test/bench).
+ * Both, and the brute force (every home: box, then Turf's point-in-polygon), must give the same
+ * ascending indices — homes exactly on the box's edges and on the outline's edges and corners,
+ * repeated positions, a non-finite position, outlines beyond the homes, and outlines that are not
+ * convex (Turf decides those) included.
  */
 import { booleanPointInPolygon, bbox } from '@turf/turf';
+import type { MultiPolygon, Polygon } from 'geojson';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Household } from '../../../../src/core/index.ts';
@@ -33,6 +36,31 @@ describe('householdsInOutline', () => {
           && booleanPointInPolygon([h.lon, h.lat], outline) ? [i] : []));
         expect(got).toEqual(brute);
       }), { numRuns: 500 });
+  });
+
+  it('equals the brute force for outlines that are not strictly convex (Turf\'s test) and on a convex outline\'s edges', () => {
+    const square = [[108, 30], [108.01, 30], [108.01, 30.01], [108, 30.01], [108, 30]];
+    const outlines: (Polygon | MultiPolygon)[] = [
+      { type: 'Polygon', coordinates: [square] },
+      { type: 'Polygon', coordinates: [[...square].reverse()] }, // clockwise
+      { type: 'Polygon', coordinates: [[[108, 30], [108.01, 30], [108.01, 30.005], [108.005, 30.005], [108.005, 30.01], [108, 30.01], [108, 30]]] }, // L
+      { type: 'Polygon', coordinates: [[[108, 30], [108.005, 30], [108.01, 30], [108.01, 30.01], [108, 30.01], [108, 30]]] }, // a straight corner
+      { // a five-pointed star drawn in one stroke: turns left at every corner, but goes round twice
+        type: 'Polygon',
+        coordinates: [[0, 2, 4, 1, 3, 0].map((k) => [108.005 + 0.005 * Math.cos(Math.PI / 2 + (2 * Math.PI * k) / 5),
+          30.005 + 0.005 * Math.sin(Math.PI / 2 + (2 * Math.PI * k) / 5)])],
+      },
+      { type: 'Polygon', coordinates: [square, [[108.002, 30.002], [108.002, 30.008], [108.008, 30.008], [108.008, 30.002], [108.002, 30.002]]] }, // a hole
+      { type: 'MultiPolygon', coordinates: [[square], [square.map(([x, y]) => [x! + 0.02, y!])]] },
+    ];
+    const hs: Household[] = [];
+    for (let x = -2; x <= 32; x++) for (let y = -2; y <= 12; y++) hs.push(at(108 + x * 0.001, 30 + y * 0.001));
+    const index = indexHouseholdsForOutlines(hs);
+    for (const outline of outlines) {
+      const brute = hs.flatMap((h, i) => (booleanPointInPolygon([h.lon, h.lat], outline) ? [i] : []));
+      expect(brute.length).toBeGreaterThan(0);
+      expect(householdsInOutline(index, outline)).toEqual(brute);
+    }
   });
 
   it('counts homes exactly on the outline box and skips a home without a finite position', () => {
