@@ -21,12 +21,14 @@
  * Limits: a household inside two overlapping outlines counts in both clusters' `households`;
  * centroids and outlines do not handle the antimeridian or the poles.
  * Cost: O(n) to select u uncovered homes; DBSCAN (`clusterDbscan`'s grid, ~O(u · neighbours));
- * per cluster a hull and a Turf buffer (~1 ms: the dominant term); O(n) once to sort all homes into
- * a grid (`indexHouseholdsForOutlines`), then per cluster the grid cells under its bounding box
- * and a point-in-polygon test for the homes in the box; O(clusters × sites) haversines for the
- * nearest site. Measured (Node 20, 2 cores): the demo, 5,760 homes → 158 clusters, ~0.35 s
- * (DBSCAN ~20 ms, outlines ~0.25 s); a seeded municipality, 959,490 homes (77,893 uncovered) →
- * 3,243 clusters, ~4 s, of which Turf's buffers ~3 s (`npm run bench -- --only=classify`).
+ * per cluster of m homes a hull and its buffer (`clusterOutline`, O(m log m), ~30 µs); O(n) once
+ * to sort all homes into a grid (`indexHouseholdsForOutlines`), then per cluster the grid cells
+ * under its bounding box and a point-in-polygon test for the homes in the box; O(clusters ×
+ * sites) haversines for the nearest site. Measured (Node 20, 2 shared cores, load ~7, min–median
+ * of 9–11 runs): the demo, 5,894 homes → 66 clusters, 3–12 ms (189–295 ms with Turf's buffer); a
+ * seeded municipality, 959,825 homes → 3,243 clusters, 0.66–1.1 s (profile: outlines ~0.1 s, the
+ * grid ~0.15 s, the homes inside the outlines ~0.17 s; with Turf's buffer 3.7–8 s), see also
+ * `npm run bench -- --only=classify`.
  */
 import { DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings, type BlindspotAnalysis, type BlindspotCluster } from '../model/analysis.ts';
 import { invariant } from '../model/errors.ts';

@@ -1,6 +1,5 @@
 /**
- * A static spatial index of points (households) for "which points lie within R metres of here"
- * (and "which lie in this lon/lat box"):
+ * A static spatial index of points (households) for "which points lie within R metres of here":
  * a uniform lon/lat grid stored flat (CSR: `cellStart` offsets into `order`, points sorted by
  * cell), then an exact haversine test (`haversineLonLatM`, bit-identical to `haversineM`) on the
  * points of the cells the query's bounding box touches — first a cheap test of the squared chord
@@ -14,7 +13,6 @@
  * 180°, scans all longitudes. Limits: no antimeridian wrap (points and queries are in China).
  * Cell size: `cellDeg` (default 0.02°, ≈ 2 km N–S), enlarged when needed so that the grid has at
  * most max(4n, 1024) cells.
- * `forEachInBox` visits the points of a lon/lat box (edges included) from the same cells.
  * Cost: build O(n + cells), ~30 ms for 1,000,000 points; query O(cells in box + points in box).
  * Memory: 64 bytes per point (sorted lon/lat, unit vector, order, cell), 4 per cell.
  */
@@ -31,11 +29,6 @@ export interface PointGridIndex {
   withinM(lon: number, lat: number, radiusM: number): Int32Array;
   /** Calls `visit(index)` for every point within `radiusM`, in cell order (no allocation). */
   forEachWithinM(lon: number, lat: number, radiusM: number, visit: (index: number) => void): void;
-  /**
-   * Calls `visit(index, lon, lat)` for every point with west ≤ lon ≤ east and south ≤ lat ≤ north
-   * (degrees, edges included; no antimeridian wrap), in cell order (no allocation).
-   */
-  forEachInBox(west: number, south: number, east: number, north: number, visit: (index: number, lon: number, lat: number) => void): void;
 }
 
 export function createPointGridIndex(lon: Float64Array, lat: Float64Array, cellDeg = 0.02): PointGridIndex {
@@ -111,28 +104,9 @@ export function createPointGridIndex(lon: Float64Array, lat: Float64Array, cellD
     }
   }
 
-  function forEachInBox(
-    west: number, south: number, east: number, north: number, visit: (index: number, lon: number, lat: number) => void,
-  ): void {
-    if (n === 0 || !(west <= east && south <= north)) return;
-    // floor((x − min) · inv) grows with x, so these cells hold every point of the box.
-    const c0 = Math.max(0, Math.min(cols - 1, Math.floor((west - minLon) * inv)));
-    const c1 = Math.max(0, Math.min(cols - 1, Math.floor((east - minLon) * inv)));
-    const r0 = Math.max(0, Math.min(rows - 1, Math.floor((south - minLat) * inv)));
-    const r1 = Math.max(0, Math.min(rows - 1, Math.floor((north - minLat) * inv)));
-    for (let r = r0; r <= r1; r++) {
-      const from = cellStart[r * cols + c0]!, to = cellStart[r * cols + c1 + 1]!;
-      for (let k = from; k < to; k++) {
-        const x = xs[k]!, y = ys[k]!;
-        if (x >= west && x <= east && y >= south && y <= north) visit(order[k]!, x, y);
-      }
-    }
-  }
-
   return {
     size: n,
     forEachWithinM,
-    forEachInBox,
     withinM(qLon, qLat, radiusM) {
       const found: number[] = [];
       forEachWithinM(qLon, qLat, radiusM, (i) => found.push(i));
