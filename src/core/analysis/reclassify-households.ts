@@ -7,7 +7,8 @@
  * A report whose class changes is a new object (`{...report, cls}`); a household with a changed
  * report or merged class is a new object (`{...household, reports, cls}`) whose `reports` array is
  * new only when one of its reports changed, and whose `personal` object is the input's. The
- * returned array is always new. So `out[i] === households[i]` says "class unchanged".
+ * returned array is always new. So `out[i] === households[i]` says that neither the household nor any
+ * of its reports changed class.
  * This relies on households and reports being immutable once imported: nothing in src/ assigns to
  * a household's or a report's fields, nor pushes to `reports` or writes `personal`, after
  * the parsers (`parseHouseholdTable`, `mergeHouseholds`, `decodeHouseholdColumns`, `parseProjectFile`)
@@ -16,11 +17,15 @@
  * those parsers. Code that needs a changed household makes a new one.
  *
  * Cost: O(reports): `classifyReport` per report, `mergeClasses` per household of several reports,
- * and allocation only for what changes. Measured (`npm run bench -- --only=classify`, Node 20 on
- * 2 shared cores, 1,000,000 households parsed with the default thresholds, reclassified with the
- * RSRP edges 5 dB higher and the downlink edges doubled: 21 % of the households change class):
- * ~0.25 s, against ~2.4 s for the previous version that made four new objects per household.
- * Nothing changed (same settings): ~0.1 s.
+ * and allocation only for what changes (a new report, `reports` array and household per changed
+ * home, against four new objects for every home before). Measured with `npm run bench --
+ * --only=classify` (Node 20, 2 shared cores at load 5–10; 959,825 households parsed with the
+ * default thresholds, reclassified with the RSRP edges 5 dB higher and the downlink edges doubled:
+ * 22 % of the households change class): median of 10 runs 0.8 s (0.5–1.5 s), against 3.5 s
+ * (1.8–6.1 s) for the previous version in the same runs (~4×; `reference-reclassify-households.ts`);
+ * 0.46 s against 1.7 s at a quieter moment. Under the parse's own settings (nothing changes, mostly
+ * `classifyReport` on a million reports of 7 shapes): 0.3 s (0.16 s quiet). 95,978 households:
+ * ~0.1 s against ~0.3 s. Most of the rest is the garbage collector's, and grows with the share changed.
  */
 import type { Household, Report } from '../model/types.ts';
 import type { ClassifySettings } from '../model/thresholds.ts';
@@ -33,15 +38,16 @@ export function reclassifyHouseholds(households: readonly Household[], settings:
   for (let i = 0; i < households.length; i++) {
     const h = households[i]!;
     const reports = h.reports;
-    // A copy of `reports`, made at the first report whose class changes; undefined while none has.
+    // A copy of `reports` (one allocation, of the right length), made at the first report whose
+    // class changes; undefined while none has.
     let changed: Report[] | undefined;
     for (let k = 0; k < reports.length; k++) {
       const r = reports[k]!;
       const cls = classifyReport(r, thresholds);
       if (cls !== r.cls) {
-        changed ??= reports.slice(0, k);
-        changed.push({ ...r, cls });
-      } else if (changed) changed.push(r);
+        changed ??= reports.slice();
+        changed[k] = { ...r, cls };
+      }
     }
     const next = changed ?? reports;
     // One report: its class under either rule (what `mergeClasses` gives), without a list.
