@@ -14,6 +14,7 @@ import {
   type HouseholdsFileDescription,
   type ImportIssue,
   type ImportOptions,
+  type ImportStage,
   type ParseResult,
   type AreaLevel,
   type ProposedSite,
@@ -67,7 +68,8 @@ export interface DatasetSlice {
 
 export type LoadStatus =
   | { state: 'idle' }
-  | { state: 'loading'; name: string; progress?: { done: number; total: number } }
+  /** `progress`: of an import, by stage (bytes read, rows validated, rows merged, the answer sent; total 0: not measured). */
+  | { state: 'loading'; name: string; progress?: { done: number; total: number; stage?: ImportStage | 'sending' } }
   | { state: 'error'; name: string; message: string; code?: string };
 
 export type Selection =

@@ -1,25 +1,51 @@
-/** Loading and failure messages of the data actions; a failed import leaves the old data in place. */
+/**
+ * Loading and failure messages of the data actions; a failed import leaves the old data in place.
+ * A household import shows its stage in words ("step 2 of 4 · checking row 320,000 of
+ * 1,000,000") and one progress bar over all stages (`importProgressFraction`), with the cancel
+ * button in every stage.
+ */
 import { cancelLoad, dismissLoadError } from '../state/actions/load-dataset.ts';
-import { isMessageKey, type MessageKey } from '../i18n/translate.ts';
+import { isMessageKey } from '../i18n/translate.ts';
 import { useApp } from '../state/app-store.ts';
+import type { LoadStatus } from '../state/store.ts';
+import { importProgressFraction, LOAD_STAGES } from './import-progress-fraction.ts';
 import { useT } from './use-t.ts';
 
-/** What each step of an import is doing (the worker's progress: reading, validating, sending). */
-const STAGE_TEXT: MessageKey[] = ['import.stage.reading', 'import.stage.validating', 'import.stage.sending'];
+type Progress = NonNullable<Extract<LoadStatus, { state: 'loading' }>['progress']>;
+
+/** What the stage is doing, with its count when it has one. */
+function stageText(t: ReturnType<typeof useT>, { stage, done, total }: Progress): string {
+  const measured = total > 0;
+  switch (stage) {
+    case 'reading':
+      return measured ? t('import.stage.readingPercent', { percent: Math.floor((100 * done) / total) }) : t('import.stage.reading');
+    case 'validating':
+      return measured ? t('import.stage.validatingRows', { done, total }) : t('import.stage.validating');
+    case 'merging':
+      return measured ? t('import.stage.mergingRows', { done, total }) : t('import.stage.merging');
+    default:
+      return t('import.stage.sending');
+  }
+}
 
 export function StatusBar() {
   const t = useT();
   const load = useApp((s) => s.ui.load);
   if (load.state === 'idle') return null;
-  if (load.state === 'loading')
+  if (load.state === 'loading') {
+    const progress = load.progress;
+    const step = progress?.stage === undefined ? -1 : LOAD_STAGES.indexOf(progress.stage);
+    const text = progress && stageText(t, progress);
+    const percent = progress ? Math.round(importProgressFraction(progress) * 1000) / 10 : 0;
     return (
       <div className="status" role="status" data-testid="status-loading">
         {load.name === 'demo' ? t('app.loading') : t('import.reading', { name: load.name })}
-        {load.progress && load.progress.total > 0 && (
+        {progress && (
           <>
             {' '}
-            <span data-testid="load-stage">{t(STAGE_TEXT[load.progress.done] ?? 'import.stage.sending')}</span>{' '}
-            <progress data-testid="load-progress" value={load.progress.done} max={load.progress.total} aria-label={t('import.progress')} />
+            {step >= 0 && <span data-testid="load-step">{t('import.stage.step', { step: step + 1, steps: LOAD_STAGES.length })} · </span>}
+            <span data-testid="load-stage">{text}</span>{' '}
+            <progress data-testid="load-progress" value={percent} max={100} aria-label={t('import.progress')} aria-valuetext={text} />
           </>
         )}
         {load.name !== 'demo' && (
@@ -29,6 +55,7 @@ export function StatusBar() {
         )}
       </div>
     );
+  }
   // The core's own English message stays as a tooltip; the user reads the catalogue's wording.
   const key = `error.${load.code}`;
   const message = load.code && isMessageKey(key) ? t(key, { message: load.message }) : load.message;

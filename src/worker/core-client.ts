@@ -23,14 +23,17 @@ import {
 import type { SuggestOverTerrainResult } from '../core/terrain/suggest-sites-over-terrain.ts';
 import type { UnreportedUncovered } from '../core/terrain/predict-unreported-uncovered.ts';
 import type {
-  DemInfo, FileBytes, HouseholdDetails, ParseAnswer, SuggestOptions, TerrainSiteCoverage, TerrainSuggestOptions, WorkerRequest, WorkerResponse,
+  DemInfo, FileBytes, HouseholdDetails, ParseAnswer, ParseStage, SuggestOptions, TerrainSiteCoverage, TerrainSuggestOptions, WorkerRequest, WorkerResponse,
 } from './protocol.ts';
 
-/** Work done so far on a long request. */
-export type OnProgress = (done: number, total: number) => void;
+/** Work done so far on a long request; a household import says its stage (total 0: not measured). */
+export type OnProgress = (done: number, total: number, stage?: ParseStage) => void;
 
 export interface CoreClient {
-  /** `onProgress(step, steps)`: reading, validating, sending the answer (`IMPORT_STAGES` + 1). */
+  /**
+   * `onProgress(done, total, stage)`: bytes read, rows validated, rows merged (`IMPORT_STAGES`),
+   * then 'sending' (the answer crossing); at most one call in 100 ms within a stage.
+   */
   parseHouseholds(name: string, bytes: ArrayBuffer, options?: ImportOptions, onProgress?: OnProgress): Promise<HouseholdsFileResult>;
   /** How a household file reads (columns with samples) without validating it: for the mapping dialog. */
   inspectHouseholds(name: string, bytes: ArrayBuffer, options?: ImportOptions): Promise<HouseholdsFileDescription>;
@@ -102,7 +105,7 @@ export function createCoreClient(): CoreClient {
       const response = event.data;
       const entry = pending.get(response.id);
       if (!entry) return;
-      if ('progress' in response) return entry.onProgress?.(response.progress.done, response.progress.total);
+      if ('progress' in response) return entry.onProgress?.(response.progress.done, response.progress.total, response.progress.stage);
       pending.delete(response.id);
       if (response.ok) entry.resolve(response.result);
       else if (response.error.name === 'UserInputError')

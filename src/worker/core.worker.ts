@@ -6,10 +6,13 @@
  * household indices do.
  */
 import {
-  analyzeBlindspots, demoTerrainInput, encodeHouseholdColumns, IMPORT_STAGES, generateDemoTerrain, inspectHouseholdsFile, parseHouseholdsFile, parseSitesFile, readDemFiles,
+  analyzeBlindspots, demoTerrainInput, encodeHouseholdColumns, generateDemoTerrain, inspectHouseholdsFile, parseHouseholdsFile, parseSitesFile, readDemFiles,
   suggestSites, UserInputError, type Household, type Site,
 } from '../core/index.ts';
-import { COLUMNS_ABOVE, type DemInfo, type ParseAnswer, type WorkerRequest, type WorkerResponse, type WorkerResult } from './protocol.ts';
+import {
+  COLUMNS_ABOVE, type DemInfo, type ParseAnswer, type ParseProgress, type WorkerRequest, type WorkerResponse, type WorkerResult,
+} from './protocol.ts';
+import { throttleProgress } from './throttle-progress.ts';
 import { loadHighs } from './load-highs.ts';
 import { TerrainSession } from './terrain-session.ts';
 
@@ -29,10 +32,11 @@ async function handle(request: WorkerRequest, transfer: Transferable[]): Promise
   const progress = (done: number, total: number) => scope.postMessage({ id: request.id, progress: { done, total } } satisfies WorkerResponse);
   switch (request.type) {
     case 'parseHouseholds': {
-      // Progress in steps: reading, validating, then the answer crossing to the page.
-      const steps = IMPORT_STAGES.length + 1;
-      const parsed = await parseHouseholdsFile(fileOf(request), request.options, (stage) => progress(IMPORT_STAGES.indexOf(stage), steps));
-      progress(IMPORT_STAGES.length, steps);
+      // Progress by stage: bytes read, rows validated, rows merged (the core's), then the answer
+      // crossing to the page; at most one message in 100 ms within a stage.
+      const report = throttleProgress((p: ParseProgress) => scope.postMessage({ id: request.id, progress: p } satisfies WorkerResponse));
+      const parsed = await parseHouseholdsFile(fileOf(request), request.options, report);
+      report({ stage: 'sending', done: 0, total: 0 });
       lastParse = { id: request.id, households: parsed.households };
       if (parsed.households.length <= COLUMNS_ABOVE) return parsed;
       const { columns, transfer: buffers } = encodeHouseholdColumns(parsed.households);

@@ -9,6 +9,7 @@ import type {
   HouseholdsFileDescription,
   HouseholdsFileResult,
   ImportOptions,
+  ImportStage,
   RadioSite,
   RsrpPrediction,
   Site,
@@ -60,6 +61,16 @@ export type WorkerRequest =
 /** Above this many homes a parse answer carries them as columns (`HouseholdColumns`), details left in the worker. */
 export const COLUMNS_ABOVE = 50_000;
 
+/** Where a household import stands: the core's stages (`IMPORT_STAGES`), then its answer crossing to the page. */
+export type ParseStage = ImportStage | 'sending';
+
+/** Work done on a request: `done` of `total` (bytes while reading, rows after; total 0: not measured). */
+export interface ParseProgress {
+  stage?: ParseStage;
+  done: number;
+  total: number;
+}
+
 /** A parse answer as it crosses: the homes as columns when there are many. */
 export type ParseAnswer = HouseholdsFileResult & { householdColumns?: HouseholdColumns };
 
@@ -107,5 +118,5 @@ export interface SerializedError {
 export type WorkerResponse =
   | { id: number; ok: true; result: WorkerResult }
   | { id: number; ok: false; error: SerializedError }
-  /** Work done so far on a long request (several may come before its answer). */
-  | { id: number; progress: { done: number; total: number } };
+  /** Work done so far on a long request (several may come before its answer); a household import says its stage. */
+  | { id: number; progress: ParseProgress };

@@ -1,7 +1,8 @@
 /**
  * A large import in Chromium (issue 9), at 100,000 seeded rows so the test stays quick: the
- * import shows its steps and can be cancelled (the data shown stays), then it goes through with
- * the core's numbers;
+ * import shows its stages and can be cancelled (the data shown stays), then it goes through with
+ * the core's numbers, its progress bar rising through values between empty and full (every value
+ * the page shows is recorded; none is timed);
  * the map is given bins of homes at the municipality's zoom and the homes in view once zoomed in
  * — never all 100,000 as points; the homes cross from the worker as columns, a home's reports
  * are fetched when it is opened, and a project file still holds every home whole.
@@ -28,9 +29,23 @@ test('a 100,000-row import can be cancelled, then imports with bins at low zoom 
   await page.waitForTimeout(1000);
   expect(await householdCount(page)).toBe(demoCount);
 
+  // Every value the progress bar takes, as the page renders it.
+  await page.evaluate(() => {
+    const seen: number[] = [];
+    (window as unknown as { __progressValues: number[] }).__progressValues = seen;
+    const record = () => {
+      const bar = document.querySelector<HTMLProgressElement>('[data-testid="load-progress"]');
+      if (bar && bar.value !== seen[seen.length - 1]) seen.push(bar.value);
+    };
+    new MutationObserver(record).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['value'] });
+  });
   await page.getByTestId('import-households').setInputFiles(file);
-  await expect(page.getByTestId('load-progress')).toBeVisible(); // the steps: reading, checking rows, drawing
+  await expect(page.getByTestId('load-progress')).toBeVisible(); // the stages: reading, checking rows, merging, drawing
   await expect.poll(() => householdCount(page), { timeout: 120_000 }).toBe(expected.households.length);
+  const values = await page.evaluate(() => (window as unknown as { __progressValues: number[] }).__progressValues);
+  const between = values.filter((v) => v > 0 && v < 100);
+  expect(new Set(between).size, `progress values ${values.join(', ')}`).toBeGreaterThanOrEqual(3);
+  for (let k = 1; k < values.length; k++) expect(values[k], `progress values ${values.join(', ')}`).toBeGreaterThanOrEqual(values[k - 1]!);
   await page.keyboard.press('Escape'); // the import summary
   await expect(page.getByTestId('cluster-list')).toBeVisible({ timeout: 60_000 });
 

@@ -14,6 +14,11 @@
  * description without validating — for the dialog when no coordinate column was found.
  * Throws `UserInputError` for unusable files (see `readInputTable`, `parseHouseholdTable`,
  * `resolveColumnMapping`). Synchronous inside (async for the API): run it in the worker.
+ * Progress (`onProgress`, `IMPORT_STAGES` in order, each from done 0 to done = total, never
+ * decreasing within a stage): 'reading' in bytes of the file — for CSV after each 1 MiB piece;
+ * workbooks and GeoJSON are read in one step, said as total 0 (not measured) —, then
+ * 'validating' in rows of the table and 'merging' in valid rows, every 10,000 rows
+ * (`parseHouseholdTable`).
  * Cost: O(size of the file) plus O(rows log rows).
  */
 import type { ImportOptions } from '../model/import-options.ts';
@@ -21,7 +26,7 @@ import type { ColumnMapping, ParseResult, RawTable } from '../model/types.ts';
 import { looksLikeHouseholdHeader } from './detect-columns.ts';
 import { describeColumns, type ColumnDescription } from './describe-columns.ts';
 import { headerSignature } from './header-signature.ts';
-import { parseHouseholdTable } from './parse-household-table.ts';
+import { parseHouseholdTable, type TableStep } from './parse-household-table.ts';
 import { promoteHeaderRow } from './promote-header-row.ts';
 import { maxCellsOf, readInputTable, type InputTable } from './read-input-table.ts';
 import { resolveColumnMapping } from './resolve-column-mapping.ts';
@@ -54,8 +59,10 @@ interface PreparedTable {
   source: HouseholdsFileDescription['mappingSource'];
 }
 
-async function prepare(input: { name: string; bytes: Uint8Array }, options: ImportOptions): Promise<PreparedTable> {
-  const read = await readInputTable(input, { encoding: options.encoding, sheet: options.sheet });
+async function prepare(
+  input: { name: string; bytes: Uint8Array }, options: ImportOptions, onBytes?: (bytesDone: number, bytesTotal: number) => void,
+): Promise<PreparedTable> {
+  const read = await readInputTable(input, { encoding: options.encoding, sheet: options.sheet, onProgress: onBytes });
   const table = read.format === 'geojson' ? read.table
     : promoteHeaderRow(read.table, looksLikeHouseholdHeader, 10, maxCellsOf(read.format));
   const signature = headerSignature(table.headers);
@@ -78,19 +85,26 @@ function describe({ read, table, mapping, signature, source }: PreparedTable): H
 }
 
 /** The steps of reading a household file, in order, for a progress indicator. */
-export const IMPORT_STAGES = ['reading', 'validating'] as const;
+export const IMPORT_STAGES = ['reading', 'validating', 'merging'] as const satisfies readonly ('reading' | TableStep)[];
 export type ImportStage = (typeof IMPORT_STAGES)[number];
 
+/** Where an import stands: `done` of `total` bytes (reading) or rows; total 0: not measured. */
+export interface ImportProgress {
+  stage: ImportStage;
+  done: number;
+  total: number;
+}
+
 export async function parseHouseholdsFile(
-  input: { name: string; bytes: Uint8Array }, options: ImportOptions = {}, onStage?: (stage: ImportStage) => void,
+  input: { name: string; bytes: Uint8Array }, options: ImportOptions = {}, onProgress?: (progress: ImportProgress) => void,
 ): Promise<HouseholdsFileResult> {
-  onStage?.('reading');
-  const prepared = await prepare(input, options);
+  onProgress?.({ stage: 'reading', done: 0, total: 0 });
+  const prepared = await prepare(input, options, onProgress && ((done, total) => onProgress({ stage: 'reading', done, total })));
   const { read, table, mapping } = prepared;
-  onStage?.('validating');
   const result = parseHouseholdTable(table, mapping, {
     format: read.format, settings: options.settings, readerIssues: read.readerIssues, rejected: read.rejected,
     crs: options.crs, fixSwappedLines: options.fixSwappedLines,
+    onProgress: onProgress && ((stage, done, total) => onProgress({ stage, done, total })),
   });
   return { ...result, ...describe(prepared) };
 }

@@ -3,9 +3,12 @@
  * front half shared by `parseHouseholdsFile` and `parseSitesFile`.
  *
  * Computes: by `sniffFileFormat` — an .xlsx workbook → `readXlsxTable` (the chosen sheet, or the
- * first visible one); other text → decoded (`decodeText`, with the user's encoding override if
- * any) → GeoJSON (`readGeojsonTable`, when the name ends in .geojson/.json or the text starts
- * with `{`) or CSV (`readCsvTable`). Returns the table, the format, the encoding (always 'utf-8'
+ * first visible one); other text → GeoJSON (`readGeojsonTable` on the text `decodeText` gives,
+ * with the user's encoding override if any, when the name ends in .geojson/.json or the text
+ * starts with `{`) or CSV (`readCsvBytes`: decoded and read piece by piece, the same table as
+ * `readCsvTable` on the whole text, which never exists as one string). Progress (`onProgress`,
+ * bytes done of all): CSV after each piece; workbooks and GeoJSON none (read in one step).
+ * Returns the table, the format, the encoding (always 'utf-8'
  * for workbooks, whose XML is Unicode; the override does not apply to them), the sheet read and
  * every sheet's name (workbooks), and the GeoJSON reader's `not_a_point` issues.
  * Throws `UserInputError`: `file_too_large` for a text file over `INPUT_LIMITS.maxTextBytes`
@@ -14,13 +17,15 @@
  * `unsupported_format` when GeoJSON is not accepted (`refuseGeojson` says why); and the readers'
  * own codes (`workbook_too_large`, `sheet_not_found`, `unterminated_quote`, `invalid_json`,
  * `too_many_cells`, `json_too_deep`, ...). `maxCellsOf` gives the cell limit of each format.
- * Cost: that of the reader; O(size of the file).
+ * Cost: that of the reader; O(size of the file); memory: the table, the bytes, and for CSV one
+ * piece of text (1 MiB of bytes) instead of the whole text.
  */
 import type { ImportIssue, RawTable } from '../model/types.ts';
 import { UserInputError } from '../model/errors.ts';
 import type { TextEncoding } from '../model/import-options.ts';
 import { decodeText, type DetectedEncoding } from './decode-text.ts';
 import { looksLikeGeojson } from './looks-like-geojson.ts';
+import { readCsvBytes } from './read-csv-bytes.ts';
 import { readCsvTable } from './read-csv-table.ts';
 import { readGeojsonTable } from './read-geojson-table.ts';
 import { readXlsxTable } from './read-xlsx-table.ts';
@@ -35,6 +40,10 @@ export interface ReadInputTableOptions {
   sheet?: string;
   /** When set, GeoJSON is refused with this message (`unsupported_format`). */
   refuseGeojson?: string;
+  /** Bytes read so far, of all of them (CSV: after each piece of text). */
+  onProgress?: (bytesDone: number, bytesTotal: number) => void;
+  /** Bytes of a CSV file decoded at a time (`DEFAULT_CHUNK_BYTES` when absent; tests set small ones). */
+  chunkBytes?: number;
 }
 
 export interface InputTable {
@@ -65,6 +74,14 @@ export async function readInputTable(input: { name: string; bytes: Uint8Array },
     throw new UserInputError('not_a_workbook', `${name} is named like an Excel file but is neither an .xlsx workbook nor text`);
   }
   checkTextSize(bytes.length, name || undefined); // before decoding: the text would be as large again, or larger
+  if (!looksLikeGeojson(name, '')) { // not by its name: CSV, unless its text starts with `{`
+    const csv = readCsvBytes(bytes, { encoding: options.encoding, chunkBytes: options.chunkBytes, onProgress: options.onProgress });
+    if (csv.kind === 'blank') throw new UserInputError('empty_file', `${name || 'the file'} is empty`);
+    if (csv.kind === 'csv') {
+      const { delimiter: _delimiter, ...table } = csv.table;
+      return { table, format: 'csv', encoding: csv.encoding, readerIssues: [], rejected: 0 };
+    }
+  }
   const { text, encoding } = decodeText(bytes, options.encoding);
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new UserInputError('empty_file', `${name || 'the file'} is empty`);
   if (looksLikeGeojson(name, text)) {

@@ -113,9 +113,9 @@ async function parseHouseholdFile(
   const withMemory = { ...options, rememberedMappings: loadRememberedMappings() };
   try {
     // The worker takes what it is sent by transfer: send copies, keep `bytes`.
-    const parsed = await core().parseHouseholds(name, bytes.slice(0), withMemory, (done, total) => {
+    const parsed = await core().parseHouseholds(name, bytes.slice(0), withMemory, (done, total, stage) => {
       if (request !== latestRequest) return;
-      appStore.setState((s) => (s.ui.load.state === 'loading' ? { ui: { ...s.ui, load: { ...s.ui.load, progress: { done, total } } } } : {}));
+      appStore.setState((s) => (s.ui.load.state === 'loading' ? { ui: { ...s.ui, load: { ...s.ui.load, progress: { done, total, stage } } } } : {}));
     });
     const { sites, siteSource } = appStore.getState().dataset;
     const keepSites = siteSource?.kind === 'file';
