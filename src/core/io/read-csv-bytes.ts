@@ -13,7 +13,8 @@
  * Cost: that of `decodeText` and `readCsvTable` (one extra pass over the first pieces of a
  * GB18030 file); memory: the table plus one piece of text (`chunkBytes`, 1 MiB by default)
  * instead of the whole text. Measured on the seeded 1,000,000-row file (Node 20, 2 shared cores,
- * `/usr/bin/time -v`, `readInputTable` alone, 3 runs): peak RSS 584 → 512 MB (61 MB UTF-8),
+ * `/usr/bin/time -v npx tsx test/bench/import-memory.ts read FILE`, before this reader and
+ * after, 3 runs each): peak RSS 584 → 512 MB (61 MB UTF-8),
  * 574 → 509 MB (54 MB GB18030); with an 18-digit id column added, 680 → 655 MB, and the heap
  * kept once read 477 → 401 MB (the rows no longer hold the text: see `CsvChunkReader`).
  */
