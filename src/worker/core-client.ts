@@ -32,7 +32,7 @@ export type OnProgress = (done: number, total: number, stage?: ParseStage) => vo
 export interface CoreClient {
   /**
    * `onProgress(done, total, stage)`: bytes read, rows validated, rows merged (`IMPORT_STAGES`),
-   * then 'sending' (the answer crossing); at most one call in 100 ms within a stage.
+   * then 'sending' (the answer crossing); at most one call in 250 ms within a stage.
    */
   parseHouseholds(name: string, bytes: ArrayBuffer, options?: ImportOptions, onProgress?: OnProgress): Promise<HouseholdsFileResult>;
   /** How a household file reads (columns with samples) without validating it: for the mapping dialog. */

@@ -33,7 +33,7 @@ async function handle(request: WorkerRequest, transfer: Transferable[]): Promise
   switch (request.type) {
     case 'parseHouseholds': {
       // Progress by stage: bytes read, rows validated, rows merged (the core's), then the answer
-      // crossing to the page; at most one message in 100 ms within a stage.
+      // crossing to the page; at most one message in 250 ms within a stage (`PROGRESS_INTERVAL_MS`).
       const report = throttleProgress((p: ParseProgress) => scope.postMessage({ id: request.id, progress: p } satisfies WorkerResponse));
       const parsed = await parseHouseholdsFile(fileOf(request), request.options, report);
       report({ stage: 'sending', done: 0, total: 0 });
