@@ -13,7 +13,8 @@
  * 180°, scans all longitudes. Limits: no antimeridian wrap (points and queries are in China).
  * Cell size: `cellDeg` (default 0.02°, ≈ 2 km N–S), enlarged when needed so that the grid has at
  * most max(4n, 1024) cells.
- * Cost: build O(n + cells), ~30 ms for 1,000,000 points; query O(cells in box + points in box).
+ * Cost: build O(n + cells), 120–270 ms for 1,000,000 points (seeded municipality homes, Node 20 on
+ * 2 shared cores, 7 builds); query O(cells in box + points in box).
  * Memory: 64 bytes per point (sorted lon/lat, unit vector, order, cell), 4 per cell.
  */
 import { EARTH_RADIUS_M } from '../analysis/haversine-m.ts';
