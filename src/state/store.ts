@@ -14,7 +14,6 @@ import {
   type HouseholdsFileDescription,
   type ImportIssue,
   type ImportOptions,
-  type ImportStage,
   type ParseResult,
   type AreaLevel,
   type ProposedSite,
@@ -22,7 +21,7 @@ import {
   type SuggestResult,
 } from '../core/index.ts';
 import type { Lang } from '../i18n/translate.ts';
-import type { DemInfo, TerrainSiteCoverage } from '../worker/protocol.ts';
+import type { DemInfo, ParseProgress, TerrainSiteCoverage } from '../worker/protocol.ts';
 import type { UnreportedUncovered } from '../core/terrain/predict-unreported-uncovered.ts';
 
 export interface DatasetSource {
@@ -69,7 +68,7 @@ export interface DatasetSlice {
 export type LoadStatus =
   | { state: 'idle' }
   /** `progress`: of an import, by stage (bytes read, rows validated, rows merged, the answer sent; total 0: not measured). */
-  | { state: 'loading'; name: string; progress?: { done: number; total: number; stage?: ImportStage | 'sending' } }
+  | { state: 'loading'; name: string; progress?: ParseProgress }
   | { state: 'error'; name: string; message: string; code?: string };
 
 export type Selection =

@@ -5,9 +5,7 @@
  * Limits: the shares are measured times (below), not a promise — on another file or machine a
  * stage may go faster or slower than its share says. Cost: O(stages).
  */
-import type { ImportStage } from '../core/index.ts';
-
-export type LoadStage = ImportStage | 'sending';
+import type { ParseStage } from '../worker/protocol.ts';
 
 /**
  * Share of the bar of each stage, in order: the time each took in the app in Chromium on the
@@ -15,16 +13,16 @@ export type LoadStage = ImportStage | 'sending';
  * validating 1.0–1.3 s, merging 1.2–1.9 s, sending — the answer crossing and read on the page —
  * 0.7–0.9 s).
  */
-export const IMPORT_STAGE_SHARES: Readonly<Record<LoadStage, number>> = Object.freeze({
+export const IMPORT_STAGE_SHARES: Readonly<Record<ParseStage, number>> = Object.freeze({
   reading: 0.4,
   validating: 0.2,
   merging: 0.25,
   sending: 0.15,
 });
 
-export const LOAD_STAGES = Object.keys(IMPORT_STAGE_SHARES) as readonly LoadStage[];
+export const LOAD_STAGES = Object.keys(IMPORT_STAGE_SHARES) as readonly ParseStage[];
 
-export function importProgressFraction(progress: { stage?: LoadStage; done: number; total: number }): number {
+export function importProgressFraction(progress: { stage?: ParseStage; done: number; total: number }): number {
   if (progress.stage === undefined) return progress.total > 0 ? Math.min(1, progress.done / progress.total) : 0;
   let before = 0;
   for (const stage of LOAD_STAGES) {

@@ -45,10 +45,10 @@ export function planDecoding(bytes: Uint8Array, override?: TextEncoding): Decodi
 
 export function decodeText(bytes: Uint8Array, override?: TextEncoding): { text: string; encoding: DetectedEncoding } {
   const plan = planDecoding(bytes, override);
-  if (!plan.fallsBackToGb18030) return { text: new TextDecoder(plan.encoding, plan.options).decode(plan.body), encoding: plan.encoding };
   try {
     return { text: new TextDecoder(plan.encoding, plan.options).decode(plan.body), encoding: plan.encoding };
-  } catch {
+  } catch (err) {
+    if (!plan.fallsBackToGb18030) throw err;
     return { text: new TextDecoder('gb18030').decode(plan.body), encoding: 'gb18030' };
   }
 }

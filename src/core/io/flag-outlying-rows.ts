@@ -29,36 +29,33 @@ export interface LocatedRow {
 }
 
 /** The `outside_area` limit, metres, for rows at `distancesM` from their centre. Reorders nothing. */
-export function outlyingLimitM(distancesM: Float64Array, minLimitM: number): number {
+function outlyingLimitM(distancesM: Float64Array, minLimitM: number): number {
   const spreadM = OUTLYING_SPREAD_FACTOR * medianOf(distancesM);
   return spreadM > minLimitM ? spreadM : minLimitM;
 }
 
-/** The `outside_area` limit of a file: where its rows' centre is, and how far from it a row may be. */
-export interface OutlyingLimit {
-  centre: readonly [number, number];
-  limitM: number;
-  minLimitM: number;
-}
-
-/** The issue for a row at `distanceM` from the centre, beyond the limit. */
-export function outlyingRowIssue(line: number, lon: number, lat: number, distanceM: number, { centre, limitM, minLimitM }: OutlyingLimit): ImportIssue {
-  const given = `lon=${lon}, lat=${lat}`;
-  return { line, field: 'row', code: 'outside_area', severity: 'error', value: given,
-    message: `line ${line}: ${given} is ${Math.round(distanceM / 1000)} km from the middle of the file's rows `
-      + `(lon=${centre[0].toFixed(4)}, lat=${centre[1].toFixed(4)}); more than ${Math.round(limitM / 1000)} km `
-      + `(the larger of ${minLimitM / 1000} km and ${OUTLYING_SPREAD_FACTOR}× the rows' median distance from there)` };
-}
-
 /** Returns one issue per outlying row, in the order of `rows`. */
 export function flagOutlyingRows(rows: readonly LocatedRow[], minLimitM: number): ImportIssue[] {
-  if (rows.length === 0) return [];
-  const centre: [number, number] = [medianOf(Float64Array.from(rows, (r) => r.lon)), medianOf(Float64Array.from(rows, (r) => r.lat))];
-  const distancesM = Float64Array.from(rows, (r) => haversineLonLatM(r.lon, r.lat, centre[0], centre[1]));
-  const limit: OutlyingLimit = { centre, limitM: outlyingLimitM(distancesM, minLimitM), minLimitM };
+  return flagOutlyingPositions(Float64Array.from(rows, (r) => r.lon), Float64Array.from(rows, (r) => r.lat), (k) => rows[k]!.line, minLimitM);
+}
+
+/** `flagOutlyingRows` over positions in columns (the table parser's fast path): row k at (lon[k], lat[k]) on line `lineOf(k)`. */
+export function flagOutlyingPositions(lon: Float64Array, lat: Float64Array, lineOf: (k: number) => number, minLimitM: number): ImportIssue[] {
+  const n = lon.length;
+  if (n === 0) return [];
+  const centre: [number, number] = [medianOf(lon), medianOf(lat)];
+  const distancesM = new Float64Array(n);
+  for (let k = 0; k < n; k++) distancesM[k] = haversineLonLatM(lon[k]!, lat[k]!, centre[0], centre[1]);
+  const limitM = outlyingLimitM(distancesM, minLimitM);
   const issues: ImportIssue[] = [];
-  rows.forEach((r, k) => {
-    if (distancesM[k]! > limit.limitM) issues.push(outlyingRowIssue(r.line, r.lon, r.lat, distancesM[k]!, limit));
-  });
+  for (let k = 0; k < n; k++) {
+    if (!(distancesM[k]! > limitM)) continue;
+    const line = lineOf(k);
+    const given = `lon=${lon[k]}, lat=${lat[k]}`;
+    issues.push({ line, field: 'row', code: 'outside_area', severity: 'error', value: given,
+      message: `line ${line}: ${given} is ${Math.round(distancesM[k]! / 1000)} km from the middle of the file's rows `
+        + `(lon=${centre[0].toFixed(4)}, lat=${centre[1].toFixed(4)}); more than ${Math.round(limitM / 1000)} km `
+        + `(the larger of ${minLimitM / 1000} km and ${OUTLYING_SPREAD_FACTOR}× the rows' median distance from there)` });
+  }
   return issues;
 }

@@ -15,7 +15,7 @@
  * plainly — coordinates that `parseNumber` reads inside China's box, each measure empty or valid —
  * are validated in place into parallel arrays (no per-row object or closure); any other row (a
  * problem, a DMS coordinate, a swapped pair) goes through `validateRows` on its own, which says
- * exactly what the reference says of it; then `outside_area` against the median and the spread (`outlyingLimitM`)
+ * exactly what the reference says of it; then `outside_area` (`flagOutlyingPositions`, the reference's rule over columns)
  * and the merge, both as in `flagOutlyingRows` and `mergeHouseholds`, straight into `Household`
  * objects of the same shape and key order. Tests pin the two paths equal (households, issues, in
  * order, field for field) on the fixtures, fuzzed tables and a 50,000-row seeded file.
@@ -40,8 +40,7 @@ import { haversineLonLatM } from '../analysis/haversine-lon-lat-m.ts';
 import { mergeClasses } from '../analysis/merge-classes.ts';
 import { CHINA_BOUNDS } from './check-coordinates.ts';
 import { HOUSEHOLD_COLUMN_ALIASES } from './detect-columns.ts';
-import { outlyingLimitM, outlyingRowIssue, type OutlyingLimit } from './flag-outlying-rows.ts';
-import { medianOf } from './median-of.ts';
+import { flagOutlyingPositions } from './flag-outlying-rows.ts';
 import { mergeHouseholds } from './merge-households.ts';
 import { parseNumber } from './parse-number.ts';
 import { parseReportDate } from './parse-report-date.ts';
@@ -327,22 +326,9 @@ function validateFast(
       cellOf(cells, townshipCol) || undefined, cellOf(cells, villageCol) || undefined, signal, rsrpDbm, downMbps, reportedAt,
       cellOf(cells, operatorCol) || undefined, personal);
   }
-  flagOutliers(out, VALUE_LIMITS.outsideAreaM, issues);
+  issues.push(...flagOutlyingPositions(out.lon.subarray(0, out.count), out.lat.subarray(0, out.count), (k) => out.line[k]!, VALUE_LIMITS.outsideAreaM));
   onProgress?.('validating', rowsTotal, rowsTotal);
   return { rows: out, issues, read };
-}
-
-/** `flagOutlyingRows` over the valid rows: an `outside_area` error per row too far from the median point. */
-function flagOutliers(rows: ValidColumns, minLimitM: number, issues: ImportIssue[]): void {
-  const n = rows.count;
-  if (n === 0) return;
-  const centre: [number, number] = [medianOf(rows.lon.subarray(0, n)), medianOf(rows.lat.subarray(0, n))];
-  const distancesM = new Float64Array(n);
-  for (let k = 0; k < n; k++) distancesM[k] = haversineLonLatM(rows.lon[k]!, rows.lat[k]!, centre[0], centre[1]);
-  const limit: OutlyingLimit = { centre, limitM: outlyingLimitM(distancesM, minLimitM), minLimitM };
-  for (let k = 0; k < n; k++) {
-    if (distancesM[k]! > limit.limitM) issues.push(outlyingRowIssue(rows.line[k]!, rows.lon[k]!, rows.lat[k]!, distancesM[k]!, limit));
-  }
 }
 
 /** 1 per valid row not flagged `outside_area` (by line, as `validateRows` filters). */
