@@ -21,8 +21,10 @@ export { headerKey } from './io/map-headers.ts';
 export { validateRows, type ValidRow, type ValidateRowsResult } from './io/validate-rows.ts';
 export { mergeHouseholds, type MergeHouseholdsResult } from './io/merge-households.ts';
 export {
-  encodeHouseholdColumns, decodeHouseholdColumns, detailsInWorker, REPORTS_IN_WORKER, type HouseholdColumns,
-} from './io/household-columns.ts';
+  CLASS_CODE, householdIdAt, householdClassAt, areaNameOf, classMask, isHouseholdTable, type HouseholdTable,
+} from './model/household-table.ts';
+export { householdTableOf, rememberHouseholdTable, asHouseholdTable } from './io/household-table-of.ts';
+export { householdsOfTable, detailsInWorker, REPORTS_IN_WORKER } from './io/households-of-table.ts';
 export { parseHouseholdTable, type ParseHouseholdTableOptions } from './io/parse-household-table.ts';
 export { looksLikeGeojson } from './io/looks-like-geojson.ts';
 export { parseNumber } from './io/parse-number.ts';

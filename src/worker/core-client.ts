@@ -4,7 +4,8 @@
  * worker itself failed (the next request starts a new one), else as `Error`.
  */
 import {
-  decodeHouseholdColumns,
+  householdsOfTable,
+  rememberHouseholdTable,
   UserInputError,
   type AnalysisSettings,
   type BlindspotAnalysis,
@@ -173,8 +174,12 @@ export function createCoreClient(): CoreClient {
     },
     async parseHouseholds(name, bytes, options = {}, onProgress) {
       const id = nextId++;
-      const { householdColumns, ...answer } = await request<ParseAnswer>({ type: 'parseHouseholds', name, bytes, options }, onProgress, [], id);
-      const parsed: HouseholdsFileResult = householdColumns ? { ...answer, households: decodeHouseholdColumns(householdColumns) } : answer;
+      const { householdTable, ...answer } = await request<ParseAnswer>({ type: 'parseHouseholds', name, bytes, options }, onProgress, [], id);
+      let parsed: HouseholdsFileResult = answer;
+      if (householdTable) {
+        parsed = { ...answer, households: householdsOfTable(householdTable) };
+        rememberHouseholdTable(parsed.households, householdTable); // the page's analyses read these columns, not rebuilt
+      }
       parsedOnWorker = { id, households: parsed.households };
       return parsed;
     },

@@ -6,7 +6,7 @@
  * household indices do.
  */
 import {
-  analyzeBlindspots, demoTerrainInput, encodeHouseholdColumns, generateDemoTerrain, inspectHouseholdsFile, parseHouseholdsFile, parseSitesFile, readDemFiles,
+  analyzeBlindspots, demoTerrainInput, generateDemoTerrain, householdTableOf, inspectHouseholdsFile, parseHouseholdsFile, parseSitesFile, readDemFiles,
   suggestSites, UserInputError, type Household, type Site,
 } from '../core/index.ts';
 import {
@@ -39,9 +39,8 @@ async function handle(request: WorkerRequest, transfer: Transferable[]): Promise
       report({ stage: 'sending', done: 0, total: 0 });
       lastParse = { id: request.id, households: parsed.households };
       if (parsed.households.length <= COLUMNS_ABOVE) return parsed;
-      const { columns, transfer: buffers } = encodeHouseholdColumns(parsed.households);
-      transfer.push(...buffers);
-      return { ...parsed, households: [], householdColumns: columns } satisfies ParseAnswer;
+      // The columns cross by copy (a few memcpys): the worker keeps its own for the analyses.
+      return { ...parsed, households: [], householdTable: householdTableOf(parsed.households) } satisfies ParseAnswer;
     }
     case 'householdDetails': {
       const list = dataset.households;

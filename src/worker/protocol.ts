@@ -5,7 +5,7 @@ import type {
   BlindspotAnalysis,
   CoverageRaster,
   Household,
-  HouseholdColumns,
+  HouseholdTable,
   HouseholdsFileDescription,
   HouseholdsFileResult,
   ImportOptions,
@@ -58,7 +58,7 @@ export type WorkerRequest =
   /** The dataset's homes whole (reports and personal fields included), for a project file. */
   | { id: number; type: 'fullHouseholds' };
 
-/** Above this many homes a parse answer carries them as columns (`HouseholdColumns`), details left in the worker. */
+/** Above this many homes a parse answer carries them as columns (`HouseholdTable`), details left in the worker. */
 export const COLUMNS_ABOVE = 50_000;
 
 /** Where a household import stands: the core's stages (`IMPORT_STAGES`), then its answer crossing to the page. */
@@ -72,7 +72,7 @@ export interface ParseProgress {
 }
 
 /** A parse answer as it crosses: the homes as columns when there are many. */
-export type ParseAnswer = HouseholdsFileResult & { householdColumns?: HouseholdColumns };
+export type ParseAnswer = HouseholdsFileResult & { householdTable?: HouseholdTable };
 
 export type HouseholdDetails = Pick<Household, 'reports' | 'personal'>;
 

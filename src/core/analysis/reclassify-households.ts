@@ -11,7 +11,7 @@
  * of its reports changed class.
  * This relies on households and reports being immutable once imported: nothing in src/ assigns to
  * a household's or a report's fields, nor pushes to `reports` or writes `personal`, after
- * the parsers (`parseHouseholdTable`, `mergeHouseholds`, `decodeHouseholdColumns`, `parseProjectFile`)
+ * the parsers (`parseHouseholdTable`, `mergeHouseholds`, `householdsOfTable`, `parseProjectFile`)
  * return them — checked with grep in src/ for assignments to `.cls`, `.reports`, `.personal[…]`,
  * `.students`, `.lon` …, `.reports.push` and `Object.assign`: all of them fill fresh objects inside
  * those parsers. Code that needs a changed household makes a new one.

@@ -1,12 +1,13 @@
 /**
- * Households as columns: decoding what was encoded gives back every field the page uses — id
- * (any characters), position, students, class, line, county / township / village (absent stays
- * absent) — with the reports and personal fields left in the worker (marked as such).
+ * Households as columns: the light households of a table give back every field the page uses —
+ * id (any characters), position, students, class, line, county / township / village (absent stays
+ * absent) — with the reports and personal fields left in the worker (marked as such); the table
+ * of an array is built once.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  ATTENDANCE_CLASSES, decodeHouseholdColumns, detailsInWorker, encodeHouseholdColumns, parseHouseholds, type Household,
+  ATTENDANCE_CLASSES, asHouseholdTable, detailsInWorker, householdIdAt, householdsOfTable, householdTableOf, parseHouseholds, type Household,
 } from '../../../../src/core/index.ts';
 
 const household = fc.record({
@@ -26,13 +27,13 @@ const light = (h: Household) => {
   return Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
 };
 
-describe('household columns', () => {
+describe('household table', () => {
   it('round-trips every field the page uses; reports and personal stay behind', () => {
     fc.assert(fc.property(fc.array(household, { maxLength: 60 }), (rows) => {
       const households = rows.map((r): Household => ({ ...r, reports: [], personal: { 姓名: 'x' } }));
-      const { columns, transfer } = encodeHouseholdColumns(households);
-      expect(transfer.every((b) => b instanceof ArrayBuffer)).toBe(true);
-      const back = decodeHouseholdColumns(structuredClone(columns));
+      const table = householdTableOf(households);
+      expect(households.map((_, i) => householdIdAt(table, i))).toEqual(households.map((h) => h.id));
+      const back = householdsOfTable(structuredClone(table));
       expect(back.map(light)).toEqual(households.map(light));
       expect(back.every((h) => detailsInWorker(h) && Object.keys(h.personal).length === 0)).toBe(true);
       expect(households.some(detailsInWorker)).toBe(false);
@@ -41,7 +42,16 @@ describe('household columns', () => {
 
   it('a parsed file comes back the same', () => {
     const parsed = parseHouseholds({ name: 'x.csv', text: '户编号,经度,纬度,学生人数,乡镇,村,信号强度\nA,108.1,30.1,2,六塘乡,龙池村,无\nB,108.2,30.2,1,,,好\n' });
-    const back = decodeHouseholdColumns(encodeHouseholdColumns(parsed.households).columns);
+    const back = householdsOfTable(householdTableOf(parsed.households));
     expect(back.map(light)).toEqual(parsed.households.map(light));
+  });
+
+  it('is built once per array; a table is its own table', () => {
+    const parsed = parseHouseholds({ name: 'x.csv', text: 'id,lon,lat\nA,108.1,30.1\n' });
+    const table = householdTableOf(parsed.households);
+    expect(householdTableOf(parsed.households)).toBe(table);
+    expect(asHouseholdTable(parsed.households)).toBe(table);
+    expect(asHouseholdTable(table)).toBe(table);
+    expect(householdTableOf([...parsed.households])).not.toBe(table);
   });
 });
