@@ -25,7 +25,9 @@ export {
 } from './model/household-table.ts';
 export { householdTableOf, rememberHouseholdTable, asHouseholdTable } from './io/household-table-of.ts';
 export { householdsOfTable, detailsInWorker, REPORTS_IN_WORKER } from './io/households-of-table.ts';
-export { parseHouseholdTable, type ParseHouseholdTableOptions } from './io/parse-household-table.ts';
+export { parseHouseholdTable, type ParseHouseholdTableOptions, type TableParseResult } from './io/parse-household-table.ts';
+export type { HouseholdDetailsTable } from './model/household-details-table.ts';
+export { householdAt, householdsOfColumns } from './io/households-of-columns.ts';
 export { looksLikeGeojson } from './io/looks-like-geojson.ts';
 export { parseNumber } from './io/parse-number.ts';
 export { parseSignalCategory, SIGNAL_CATEGORY_VALUES } from './io/parse-signal-category.ts';

@@ -26,7 +26,7 @@ import type { ColumnMapping, ParseResult, RawTable } from '../model/types.ts';
 import { looksLikeHouseholdHeader } from './detect-columns.ts';
 import { describeColumns, type ColumnDescription } from './describe-columns.ts';
 import { headerSignature } from './header-signature.ts';
-import { parseHouseholdTable, type TableStep } from './parse-household-table.ts';
+import { parseHouseholdTable, type TableParseResult, type TableStep } from './parse-household-table.ts';
 import { promoteHeaderRow } from './promote-header-row.ts';
 import { maxCellsOf, readInputTable, type InputTable } from './read-input-table.ts';
 import { resolveColumnMapping } from './resolve-column-mapping.ts';
@@ -95,9 +95,15 @@ export interface ImportProgress {
   total: number;
 }
 
+/**
+ * `columnsAbove`: above this many households (CSV and Excel files), they come as columns
+ * (`homeColumns`: a `HouseholdTable` and its `HouseholdDetailsTable`) and `households` is empty
+ * (`parseHouseholdTable`); default: never.
+ */
 export async function parseHouseholdsFile(
   input: { name: string; bytes: Uint8Array }, options: ImportOptions = {}, onProgress?: (progress: ImportProgress) => void,
-): Promise<HouseholdsFileResult> {
+  output: { columnsAbove?: number } = {},
+): Promise<HouseholdsFileResult & Pick<TableParseResult, 'homeColumns'>> {
   onProgress?.({ stage: 'reading', done: 0, total: 0 });
   const prepared = await prepare(input, options, onProgress && ((done, total) => onProgress({ stage: 'reading', done, total })));
   const { read, table, mapping } = prepared;
@@ -105,6 +111,7 @@ export async function parseHouseholdsFile(
     format: read.format, settings: options.settings, readerIssues: read.readerIssues, rejected: read.rejected,
     crs: options.crs, fixSwappedLines: options.fixSwappedLines,
     onProgress: onProgress && ((stage, done, total) => onProgress({ stage, done, total })),
+    columnsAbove: output.columnsAbove,
   });
   return { ...result, ...describe(prepared) };
 }

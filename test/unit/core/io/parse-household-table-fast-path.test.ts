@@ -19,6 +19,9 @@ import {
   type ColumnMapping, type HouseholdField, type RawTable,
 } from '../../../../src/core/index.ts';
 import type { ParseHouseholdTableOptions } from '../../../../src/core/io/parse-household-table.ts';
+import { householdAt, householdsOfColumns } from '../../../../src/core/io/households-of-columns.ts';
+import { householdTableOf } from '../../../../src/core/io/household-table-of.ts';
+import type { HouseholdTable } from '../../../../src/core/model/household-table.ts';
 import { medianOf } from '../../../../src/core/io/median-of.ts';
 import { referenceParseHouseholdsCsv, referenceParseHouseholdTable } from '../../../bench/reference-parse-households.ts';
 import { seededHouseholdsCsv } from '../../../bench/seeded-households-csv.ts';
@@ -97,6 +100,27 @@ describe('parseHouseholdTable: the fast path equals the reference', () => {
       expect(fast.value).toEqual(reference.value); // and -0 stays -0
 
     }), { numRuns: 4000 });
+  });
+
+  it('as columns (columnsAbove): the reference\'s households, whole from the columns and home by home', () => {
+    const plain = (t: HouseholdTable) => ({ ...t, lon: [...t.lon], lat: [...t.lat], students: [...t.students], cls: [...t.cls], line: [...t.line],
+      idStart: [...t.idStart], county: [...t.county].map((k) => t.names[k]), township: [...t.township].map((k) => t.names[k]),
+      village: [...t.village].map((k) => t.names[k]), names: [] });
+    let asColumns = 0;
+    fc.assert(fc.property(tableAndMapping, options, ({ table, mapping }, opts) => {
+      const fast = outcome(() => parseHouseholdTable(table, mapping, { ...opts, columnsAbove: 0 }));
+      const reference = outcome(() => referenceParseHouseholdTable(table, mapping, opts));
+      if (fast.value === undefined) { expect(fast.text).toBe(reference.text); return; }
+      const { homeColumns: columns, ...rest } = fast.value as ReturnType<typeof parseHouseholdTable>;
+      const households = (reference.value as ReturnType<typeof parseHouseholdTable>).households;
+      if (!columns) { expect(JSON.stringify(rest)).toBe(reference.text); return; } // the reference path (or no home)
+      asColumns++;
+      expect(rest.households).toEqual([]);
+      expect(JSON.stringify({ ...rest, households: householdsOfColumns(columns.table, columns.details) })).toBe(reference.text);
+      expect(households.map((_, i) => householdAt(columns.table, columns.details, i))).toEqual(households);
+      expect(plain(columns.table)).toEqual(plain(householdTableOf(households)));
+    }), { numRuns: 3000 });
+    expect(asColumns).toBeGreaterThan(500);
   });
 
   it('on 50,000 seeded rows (one municipality file), and as before the change', async () => {
