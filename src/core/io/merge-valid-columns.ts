@@ -82,6 +82,16 @@ function textTable(): { texts: string[]; code: (text: string | undefined) => num
   };
 }
 
+/** `code` remembering its last answer: the rows of a village mostly come together (one compare instead of a map look-up). */
+function lastRemembered(code: (text: string | undefined) => number): (text: string | undefined) => number {
+  let last: string | undefined;
+  let lastCode = -1;
+  return (text) => {
+    if (text !== last) { last = text; lastCode = code(text); }
+    return lastCode;
+  };
+}
+
 export function mergeValidColumns(
   rows: ValidColumns, kept: Uint8Array, settings: ClassifySettings,
   onProgress?: (step: 'merging', rowsDone: number, rowsTotal: number) => void,
@@ -108,6 +118,13 @@ export function mergeValidColumns(
   const students = new Float64Array(n);
   const area = { county: new Int32Array(n), township: new Int32Array(n), village: new Int32Array(n) };
   const names = textTable();
+  const countyCode = lastRemembered(names.code);
+  const townshipCode = lastRemembered(names.code);
+  const villageCode = lastRemembered(names.code);
+  const areaCode = { county: countyCode, township: townshipCode, village: villageCode };
+  // The hot loop reads locals, not properties.
+  const { county: countyOf, township: townshipOf, village: villageOf } = area;
+  const { county: rowCounty, township: rowTownship, village: rowVillage, id: rowIds } = rows;
   const personalKeys = rows.personalKeys;
   const personal = personalKeys.map(() => [] as (string | undefined)[]);
   const lateFields = new Map<number, string[]>();
@@ -125,7 +142,7 @@ export function mergeValidColumns(
     }
     if (!kept[k]) continue;
     const line = rows.line[k]!;
-    const rowId = rows.id[k];
+    const rowId = rowIds[k];
     const existing = rowId === undefined ? -1 : byId.find(rowId);
     if (existing >= 0) {
       const first = firstRow[existing]!;
@@ -141,7 +158,7 @@ export function mergeValidColumns(
       if (students[existing] === -1 && s !== -1) students[existing] = s;
       for (const f of AREA_FIELDS) {
         const v = rows[f][k];
-        if (area[f][existing] === -1 && v !== undefined) { area[f][existing] = names.code(v); late(existing, f); }
+        if (area[f][existing] === -1 && v !== undefined) { area[f][existing] = areaCode[f](v); late(existing, f); }
       }
       for (let p = 0; p < personalKeys.length; p++) {
         const v = rows.personal[p]![k];
@@ -156,9 +173,9 @@ export function mergeValidColumns(
     homeOf[k] = home;
     firstRow[home] = k;
     students[home] = rows.students[k]!; // -1: not stated yet; resolved below
-    area.county[home] = names.code(rows.county[k]);
-    area.township[home] = names.code(rows.township[k]);
-    area.village[home] = names.code(rows.village[k]);
+    countyOf[home] = countyCode(rowCounty[k]);
+    townshipOf[home] = townshipCode(rowTownship[k]);
+    villageOf[home] = villageCode(rowVillage[k]);
     for (let p = 0; p < personalKeys.length; p++) personal[p]![home] = rows.personal[p]![k];
     if (rowId !== undefined) byId.add(rowId, home);
   }
@@ -170,6 +187,8 @@ export function mergeValidColumns(
   for (let i = 0; i < count; i++) reportStart[i + 1]! += reportStart[i]!;
   const reports = reportStart[count]!;
   const texts = textTable();
+  const reportedAtCode = lastRemembered(texts.code);
+  const operatorCode = lastRemembered(texts.code);
   const details: HouseholdDetailsTable = {
     reportStart, reportLine: new Int32Array(reports), reportSignal: new Int8Array(reports), reportRsrpDbm: new Float64Array(reports),
     reportDownMbps: new Float64Array(reports), reportCls: new Uint8Array(reports), reportReportedAt: new Int32Array(reports),
@@ -187,8 +206,8 @@ export function mergeValidColumns(
     details.reportSignal[r] = signal;
     details.reportRsrpDbm[r] = rows.rsrpDbm[k]!;
     details.reportDownMbps[r] = rows.downMbps[k]!;
-    details.reportReportedAt[r] = texts.code(rows.reportedAt[k]);
-    details.reportOperator[r] = texts.code(rows.operator[k]);
+    details.reportReportedAt[r] = reportedAtCode(rows.reportedAt[k]);
+    details.reportOperator[r] = operatorCode(rows.operator[k]);
     measures.signal = signal >= 0 ? SIGNALS[signal] : undefined;
     measures.rsrpDbm = Number.isNaN(rows.rsrpDbm[k]!) ? undefined : rows.rsrpDbm[k];
     measures.downMbps = Number.isNaN(rows.downMbps[k]!) ? undefined : rows.downMbps[k];
