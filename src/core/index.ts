@@ -28,6 +28,7 @@ export { householdsOfTable, detailsInWorker, REPORTS_IN_WORKER } from './io/hous
 export { parseHouseholdTable, type ParseHouseholdTableOptions, type TableParseResult } from './io/parse-household-table.ts';
 export type { HouseholdDetailsTable } from './model/household-details-table.ts';
 export { householdAt, householdsOfColumns } from './io/households-of-columns.ts';
+export { classifyHouseholdColumns } from './analysis/classify-household-columns.ts';
 export { looksLikeGeojson } from './io/looks-like-geojson.ts';
 export { parseNumber } from './io/parse-number.ts';
 export { parseSignalCategory, SIGNAL_CATEGORY_VALUES } from './io/parse-signal-category.ts';

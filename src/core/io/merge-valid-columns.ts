@@ -6,28 +6,25 @@
  * `duplicateMaxDistanceM` from it (`duplicate_id_conflict`, not merged); students, county,
  * township, village and each personal field come from the first row that gives them; an id-less
  * row gets `String(line)` (then `row-<line>`, …) and never merges; each report is classified by
- * `classifyReport`, each home by `mergeClasses`. `householdsOfColumns` of the result is exactly
+ * `classifyReport`, each home by `mergeClasses` (`classifyHouseholdColumns`). `householdsOfColumns` of the result is exactly
  * `mergeHouseholds`' households (tests pin it field for field and in key order).
  * Only rows with `kept[k]` = 1 are merged (`outside_area` rows are not).
- * Cost: O(rows) — an open-addressing id table, one map look-up per area name and report text;
- * `Report` objects only for the ~4 % of homes with several reports (for `mergeClasses`).
+ * Cost: O(rows) — an open-addressing id table, a map look-up per area name and report text
+ * (fewer: the last is remembered).
  * Progress: `onProgress('merging', done, total)` every `PROGRESS_EVERY_ROWS` rows.
  */
-import type { ImportIssue, KnownClass, Report } from '../model/types.ts';
+import type { ImportIssue } from '../model/types.ts';
 import { VALUE_LIMITS, type ClassifySettings } from '../model/thresholds.ts';
-import { CLASS_CODE, type HouseholdTable } from '../model/household-table.ts';
+import type { HouseholdTable } from '../model/household-table.ts';
 import type { HouseholdDetailsTable } from '../model/household-details-table.ts';
-import { classifyReport, type ReportMeasures } from '../analysis/classify-report.ts';
+import { classifyHouseholdColumns } from '../analysis/classify-household-columns.ts';
 import { haversineLonLatM } from '../analysis/haversine-lon-lat-m.ts';
-import { mergeClasses } from '../analysis/merge-classes.ts';
-import { reportAt } from './households-of-columns.ts';
 import { quoteValue } from './quote-value.ts';
 import type { ValidColumns } from './valid-columns.ts';
 
 /** How often progress is said: a call costs nothing next to 10,000 rows. */
 export const PROGRESS_EVERY_ROWS = 10_000;
 
-const SIGNALS: readonly KnownClass[] = ['none', 'poor', 'fair', 'good'];
 const AREA_FIELDS = ['county', 'township', 'village'] as const;
 
 /**
@@ -191,31 +188,24 @@ export function mergeValidColumns(
   const operatorCode = lastRemembered(texts.code);
   const details: HouseholdDetailsTable = {
     reportStart, reportLine: new Int32Array(reports), reportSignal: new Int8Array(reports), reportRsrpDbm: new Float64Array(reports),
-    reportDownMbps: new Float64Array(reports), reportCls: new Uint8Array(reports), reportReportedAt: new Int32Array(reports),
+    reportDownMbps: new Float64Array(reports), reportCls: new Uint8Array(0), reportReportedAt: new Int32Array(reports),
     reportOperator: new Int32Array(reports), texts: texts.texts, personalKeys: [...personalKeys], personal, lateFields,
   };
   const next = reportStart.slice(0, count);
-  const measures: ReportMeasures = {};
-  const thresholds = settings.thresholds;
   for (let k = 0; k < n; k++) {
     const home = homeOf[k]!;
     if (home < 0) continue;
     const r = next[home]!++;
     details.reportLine[r] = rows.line[k]!;
-    const signal = rows.signal[k]!;
-    details.reportSignal[r] = signal;
+    details.reportSignal[r] = rows.signal[k]!;
     details.reportRsrpDbm[r] = rows.rsrpDbm[k]!;
     details.reportDownMbps[r] = rows.downMbps[k]!;
     details.reportReportedAt[r] = reportedAtCode(rows.reportedAt[k]);
     details.reportOperator[r] = operatorCode(rows.operator[k]);
-    measures.signal = signal >= 0 ? SIGNALS[signal] : undefined;
-    measures.rsrpDbm = Number.isNaN(rows.rsrpDbm[k]!) ? undefined : rows.rsrpDbm[k];
-    measures.downMbps = Number.isNaN(rows.downMbps[k]!) ? undefined : rows.downMbps[k];
-    details.reportCls[r] = CLASS_CODE[classifyReport(measures, thresholds)];
   }
 
   const table: HouseholdTable = {
-    count, lon: new Float64Array(count), lat: new Float64Array(count), students: students.slice(0, count), cls: new Uint8Array(count),
+    count, lon: new Float64Array(count), lat: new Float64Array(count), students: students.slice(0, count), cls: new Uint8Array(0), // classes: classifyHouseholdColumns below
     line: new Int32Array(count), ids: ids.join(''), idStart: new Uint32Array(count + 1),
     county: area.county.slice(0, count), township: area.township.slice(0, count), village: area.village.slice(0, count), names: names.texts,
   };
@@ -228,16 +218,7 @@ export function mergeValidColumns(
     at += ids[i]!.length;
     table.idStart[i + 1] = at;
     if (table.students[i] === -1) table.students[i] = 1;
-    const from = reportStart[i]!;
-    const to = reportStart[i + 1]!;
-    // One report: its class under either rule (`mergeClasses` on one report).
-    if (to - from === 1) table.cls[i] = details.reportCls[from]!;
-    else {
-      const homeReports: Report[] = [];
-      for (let r = from; r < to; r++) homeReports.push(reportAt(details, r));
-      table.cls[i] = CLASS_CODE[mergeClasses(homeReports, settings.merge)];
-    }
   }
   onProgress?.('merging', n, n);
-  return { table, details, issues };
+  return { ...classifyHouseholdColumns(table, details, settings), issues };
 }
