@@ -14,6 +14,7 @@ import { seededHouseholdsCsv } from '../../../bench/seeded-households-csv.ts';
 const shifted = (dbm: number, times: number, merge: ClassifySettings['merge']): ClassifySettings => {
   const t = DEFAULT_CLASSIFY_SETTINGS.thresholds;
   return {
+    ...DEFAULT_CLASSIFY_SETTINGS,
     merge,
     thresholds: {
       rsrpNoneBelowDbm: t.rsrpNoneBelowDbm + dbm, rsrpPoorBelowDbm: t.rsrpPoorBelowDbm + dbm, rsrpFairBelowDbm: t.rsrpFairBelowDbm + dbm,
