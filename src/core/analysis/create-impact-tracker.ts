@@ -17,10 +17,17 @@
  * old and new circles by testing the proposals in order — O(changed homes × proposals) — so a
  * drag frame costs one index query, not a rescan (measured: 100,000 homes, 10 proposals, 3 km:
  * ~0.05 ms per frame over village-density data; the unit test allows 8 ms).
- * Cost: build O(n) + index; `set` O(Σ homes in circles). Pure: inputs are not changed (the
- * tracker keeps its own copies of the proposals).
+ * Input: a `HouseholdTable` or `Household[]` (its cached table, `householdTableOf`); indices
+ * are homes' rows either way.
+ * Cost: build O(n) + index: one pass over the `cls` column, the uncovered homes' positions and
+ * students gathered from the columns, then the grid index of those; 959,825 seeded homes: 16–46 ms
+ * on the table (before, a Set look-up and an object per home: 42–64 ms; Node 20, 2 shared cores).
+ * `set` O(Σ homes in circles). Pure: inputs are not changed (the tracker keeps its own copies of
+ * the proposals).
  */
 import type { AttendanceClass, Household, Site } from '../model/types.ts';
+import { classMask, type HouseholdTable } from '../model/household-table.ts';
+import { asHouseholdTable } from '../io/household-table-of.ts';
 import { countsInPlan, type CoverageModel, type ProposedSite } from '../model/proposal.ts';
 import { createPointGridIndex } from '../coverage/create-point-grid-index.ts';
 import { radiusCoverageModel } from '../coverage/radius-coverage-model.ts';
@@ -66,18 +73,22 @@ export interface ImpactSettings {
 }
 
 export function createImpactTracker(
-  households: readonly Household[], settings: ImpactSettings, model: CoverageModel = radiusCoverageModel,
+  homes: readonly Household[] | HouseholdTable, settings: ImpactSettings, model: CoverageModel = radiusCoverageModel,
 ): ImpactTracker {
-  const uncoveredSet = new Set(settings.uncovered);
-  const idx: number[] = [];
-  households.forEach((h, i) => { if (uncoveredSet.has(h.cls)) idx.push(i); });
-  const u = idx.length;
+  const table = asHouseholdTable(homes);
+  const uncoveredMask = classMask(settings.uncovered);
+  const { count: n, cls } = table;
+  let u = 0;
+  for (let i = 0; i < n; i++) u += uncoveredMask[cls[i]!]!;
+  // The uncovered homes' positions and students, gathered from the columns (the index holds these only).
+  const idx = new Int32Array(u);
   const lon = new Float64Array(u), lat = new Float64Array(u), students = new Float64Array(u);
   let studentsBefore = 0;
-  idx.forEach((hi, k) => {
-    const h = households[hi]!;
-    lon[k] = h.lon; lat[k] = h.lat; students[k] = h.students; studentsBefore += h.students;
-  });
+  for (let i = 0, k = 0; i < n; i++) {
+    if (uncoveredMask[cls[i]!] !== 1) continue;
+    idx[k] = i; lon[k] = table.lon[i]!; lat[k] = table.lat[i]!; students[k] = table.students[i]!; studentsBefore += table.students[i]!;
+    k++;
+  }
   const index = createPointGridIndex(lon, lat);
   const owner = new Int32Array(u).fill(-1);
   let sites: ProposedSite[] = [];
