@@ -20,94 +20,120 @@
  * (epsM outside 0.001 m … 1,000 km, minHouseholds not a whole number ≥ 1, no or unknown class).
  * Limits: a household inside two overlapping outlines counts in both clusters' `households`;
  * centroids and outlines do not handle the antimeridian or the poles.
- * Cost: O(n) to select u uncovered homes; DBSCAN (`clusterDbscan`'s grid, ~O(u · neighbours));
- * per cluster of m homes a hull and its buffer (`clusterOutline`, O(m log m), ~30 µs); O(n) once
- * to sort all homes into a grid (`indexHouseholdsForOutlines`), then per cluster the grid cells
- * under its bounding box and a point-in-polygon test for the homes in the box; O(clusters ×
- * sites) haversines for the nearest site. Measured (Node 20, 2 shared cores, load ~7, min–median
- * of 9–11 runs): the demo, 5,894 homes → 66 clusters, 3–12 ms (189–295 ms with Turf's buffer); a
- * seeded municipality, 959,825 homes → 3,243 clusters, 0.66–1.1 s (profile: outlines ~0.1 s, the
- * grid ~0.15 s, the homes inside the outlines ~0.17 s; with Turf's buffer 3.7–8 s), see also
- * `npm run bench -- --only=classify`.
+ * Input: the households as an array or as a `HouseholdTable`; either way the columns are read
+ * (`asHouseholdTable`: an array's table is built once, ≈ 0.2–0.3 s at 1,000,000 homes, and
+ * cached by the array's identity), never an object per home; the answer is the same for both.
+ * Cost: O(n) over the `cls` column (`classMask`) to select u uncovered homes; DBSCAN
+ * (`clusterDbscan`'s grid, ~O(u · neighbours)); per cluster of m homes a hull and its buffer
+ * (`clusterOutline`, O(m log m), ~30 µs); one grid (`indexHouseholdsForOutlines`) of only the
+ * homes in the cells under the outlines' bounding boxes, then per cluster the cells under its box
+ * and a cross-product test per edge for the homes in the box; villages and townships by counting
+ * name codes (`namesByCountOfCodes`, each table name trimmed once); O(clusters × sites)
+ * haversines for the nearest site.
+ * Measured (Node 20, 2 shared cores at load 2.5–5, min–median of 9 in one process; the seeded
+ * municipality /tmp/blindspot-households-1000000.csv, 959,825 homes, 77,928 uncovered → 3,243
+ * clusters, eps 500 m, 3 homes): over its `HouseholdTable` with no object per home in the heap
+ * 248–319 ms (selection ~6 ms, DBSCAN 21–60, outlines 70–100, grid of the 716,238 homes under the
+ * boxes 30–45, homes inside 70–130, ids and names ~25); over the array (its table cached, the
+ * million objects in the heap, so more GC) 330–494 ms; 380–568 ms for the code before issue 9's
+ * columns in the same conditions (which read every home as an object and gridded all of them).
+ * The demo, 5,894 homes → 66 clusters: 2–8 ms once compiled (the first calls 40–90 ms, as before).
+ * See also `npm run bench -- --only=classify`.
  */
+import { bbox } from '@turf/bbox';
 import { DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings, type BlindspotAnalysis, type BlindspotCluster } from '../model/analysis.ts';
 import { invariant } from '../model/errors.ts';
+import { classMask, householdIdAt, type HouseholdTable } from '../model/household-table.ts';
 import type { Household, Site } from '../model/types.ts';
+import { asHouseholdTable } from '../io/household-table-of.ts';
 import { checkAnalysisSettings } from './check-analysis-settings.ts';
 import { clusterDbscan } from './cluster-dbscan.ts';
 import { clusterOutline } from './cluster-outline.ts';
-import { householdsInOutline, indexHouseholdsForOutlines } from './households-in-outline.ts';
-import { namesByCount } from './names-by-count.ts';
+import { householdsInOutlineInto, indexHouseholdsForOutlines, type OutlineBox } from './households-in-outline.ts';
+import { namesByCountOfCodes } from './names-by-count.ts';
 import { nearestSiteM } from './nearest-site-m.ts';
 import { rankClusters } from './rank-clusters.ts';
 
 export function analyzeBlindspots(
-  households: readonly Household[], sites: readonly Site[], settings: AnalysisSettings = DEFAULT_ANALYSIS_SETTINGS,
+  households: readonly Household[] | HouseholdTable, sites: readonly Site[], settings: AnalysisSettings = DEFAULT_ANALYSIS_SETTINGS,
 ): BlindspotAnalysis {
   checkAnalysisSettings(settings);
-  const uncoveredClasses = new Set(settings.uncovered);
-  const uncovered: number[] = [];
+  const table = asHouseholdTable(households);
+  const { count: n, cls, students } = table;
+  const isUncovered = classMask(settings.uncovered);
+  let u = 0;
+  for (let i = 0; i < n; i++) u += isUncovered[cls[i]!]!;
+  const uncovered = new Int32Array(u);
+  const lon = new Float64Array(u);
+  const lat = new Float64Array(u);
   let uncoveredStudents = 0;
-  for (let i = 0; i < households.length; i++) {
-    const h = households[i]!;
-    if (!uncoveredClasses.has(h.cls)) continue;
-    uncovered.push(i);
-    uncoveredStudents += h.students;
+  for (let i = 0, k = 0; i < n; i++) {
+    if (isUncovered[cls[i]!] === 0) continue;
+    uncovered[k] = i;
+    lon[k] = table.lon[i]!;
+    lat[k] = table.lat[i]!;
+    uncoveredStudents += students[i]!;
+    k++;
   }
-
-  const lon = new Float64Array(uncovered.length);
-  const lat = new Float64Array(uncovered.length);
-  for (let k = 0; k < uncovered.length; k++) {
-    const h = households[uncovered[k]!]!;
-    lon[k] = h.lon;
-    lat[k] = h.lat;
-  }
-  const { clusterOf, clusterCount } = uncovered.length > 0
+  const { clusterOf, clusterCount } = u > 0
     ? clusterDbscan(lon, lat, { epsM: settings.epsM, minPoints: settings.minHouseholds })
     : { clusterOf: new Int32Array(0), clusterCount: 0 };
-  invariant(clusterOf.length === uncovered.length, 'clusterDbscan returned one label per point');
+  invariant(clusterOf.length === u, 'clusterDbscan returned one label per point');
 
   const members: number[][] = Array.from({ length: clusterCount }, () => []);
   const isolatedIndices: number[] = [];
-  for (let k = 0; k < uncovered.length; k++) {
+  /** Per home, 1 + its cluster (0: none). */
+  const memberOf = new Int32Array(clusterCount > 0 ? n : 0);
+  for (let k = 0; k < u; k++) {
     const i = uncovered[k]!;
     const c = clusterOf[k]!;
     if (c < 0) isolatedIndices.push(i);
     else {
       invariant(c < clusterCount, `cluster number ${c} out of range`);
       members[c]!.push(i);
+      memberOf[i] = c + 1;
     }
   }
 
-  const index = clusterCount > 0 ? indexHouseholdsForOutlines(households) : undefined;
-  const drafts = members.map((memberIndices, c): BlindspotCluster => {
+  const clusters = members.map((memberIndices, c) => {
     invariant(memberIndices.length > 0, `cluster ${c} has no member`);
-    const homes = memberIndices.map((i) => households[i]!);
-    const points = homes.map((h): [number, number] => [h.lon, h.lat]);
-    const centroid: [number, number] = [
-      points.reduce((s, p) => s + p[0], 0) / points.length,
-      points.reduce((s, p) => s + p[1], 0) / points.length,
-    ];
+    const points = memberIndices.map((i): [number, number] => [table.lon[i]!, table.lat[i]!]);
     const outline = clusterOutline(points, settings.epsM);
-    const memberSet = new Set(memberIndices);
-    let householdsInside = memberIndices.length;
-    let studentsInside = homes.reduce((s, h) => s + h.students, 0);
-    for (const i of householdsInOutline(index!, outline)) {
-      if (memberSet.has(i)) continue;
+    return { memberIndices, points, outline, box: bbox(outline) as OutlineBox };
+  });
+  // Only the homes under the outlines' boxes are indexed (issue 9: ~40 % of a municipality's).
+  const index = clusterCount > 0 ? indexHouseholdsForOutlines(table, undefined, clusters.map((k) => k.box)) : undefined;
+  const found = new Int32Array(index ? index.order.length : 0);
+  const names = namesByCountOfCodes(table.names);
+  const drafts = clusters.map(({ memberIndices, points, outline, box }, c): BlindspotCluster => {
+    const m = memberIndices.length;
+    let sumLon = 0, sumLat = 0, memberStudents = 0;
+    for (let k = 0; k < m; k++) {
+      sumLon += points[k]![0];
+      sumLat += points[k]![1];
+      memberStudents += students[memberIndices[k]!]!;
+    }
+    const centroid: [number, number] = [sumLon / m, sumLat / m];
+    let householdsInside = m;
+    let studentsInside = memberStudents;
+    const inside = householdsInOutlineInto(index!, outline, found, box);
+    for (let k = 0; k < inside.length; k++) {
+      const i = inside[k]!;
+      if (memberOf[i] === c + 1) continue;
       householdsInside++;
-      studentsInside += households[i]!.students;
+      studentsInside += students[i]!;
     }
     return {
       id: `c-${c + 1}`,
       rank: 0,
       memberIndices,
-      householdIds: homes.map((h) => h.id),
-      uncoveredHouseholds: homes.length,
-      uncoveredStudents: homes.reduce((s, h) => s + h.students, 0),
+      householdIds: memberIndices.map((i) => householdIdAt(table, i)),
+      uncoveredHouseholds: m,
+      uncoveredStudents: memberStudents,
       households: householdsInside,
       students: studentsInside,
-      villages: namesByCount(homes.map((h) => h.village)),
-      townships: namesByCount(homes.map((h) => h.township)),
+      villages: names(table.village, memberIndices),
+      townships: names(table.township, memberIndices),
       centroid,
       outline,
       nearestSiteM: nearestSiteM(centroid, sites),
@@ -118,8 +144,8 @@ export function analyzeBlindspots(
     settings: { epsM: settings.epsM, minHouseholds: settings.minHouseholds, uncovered: [...settings.uncovered] },
     clusters: rankClusters(drafts),
     isolatedIndices,
-    isolatedHouseholdIds: isolatedIndices.map((i) => households[i]!.id),
-    uncoveredHouseholds: uncovered.length,
+    isolatedHouseholdIds: isolatedIndices.map((i) => householdIdAt(table, i)),
+    uncoveredHouseholds: u,
     uncoveredStudents,
   };
 }

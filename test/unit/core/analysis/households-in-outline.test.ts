@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Household } from '../../../../src/core/index.ts';
 import { clusterOutline } from '../../../../src/core/analysis/cluster-outline.ts';
-import { householdsInOutline, indexHouseholdsForOutlines } from '../../../../src/core/analysis/households-in-outline.ts';
+import { householdsInOutline, householdsInOutlineInto, indexHouseholdsForOutlines, type OutlineBox } from '../../../../src/core/analysis/households-in-outline.ts';
 import { referenceHouseholdsInOutline, referenceLonOrder } from '../../../bench/reference-households-in-outline.ts';
 
 const at = (lon: number, lat: number): Household =>
@@ -36,6 +36,27 @@ describe('householdsInOutline', () => {
           && booleanPointInPolygon([h.lon, h.lat], outline) ? [i] : []));
         expect(got).toEqual(brute);
       }), { numRuns: 500 });
+  });
+
+  it('over columns, and over only the homes under given boxes, gives the same for an outline inside a box', () => {
+    fc.assert(fc.property(homes, fc.integer({ min: 1, max: 6 }), fc.constantFrom(50, 300, 2000), fc.integer({ min: 0, max: 299 }),
+      (hs, k, epsM, other) => {
+        const outline = clusterOutline(hs.slice(0, k).map((h) => [h.lon, h.lat] as [number, number]), epsM);
+        const expected = householdsInOutline(indexHouseholdsForOutlines(hs), outline);
+        const columns = { lon: Float64Array.from(hs, (h) => h.lon), lat: Float64Array.from(hs, (h) => h.lat) };
+        expect(householdsInOutline(indexHouseholdsForOutlines(columns), outline)).toEqual(expected);
+        const h = hs[other % hs.length]!;
+        const boxes: OutlineBox[] = [[h.lon - 1e-3, h.lat - 1e-3, h.lon + 1e-3, h.lat + 1e-3], bbox(outline) as OutlineBox];
+        const under = indexHouseholdsForOutlines(columns, 0.002, boxes);
+        expect(under.order.length).toBeLessThanOrEqual(hs.length);
+        expect(householdsInOutline(under, outline)).toEqual(expected);
+        const found = new Int32Array(hs.length);
+        expect([...householdsInOutlineInto(under, outline, found)]).toEqual(expected);
+      }), { numRuns: 300 });
+    // Homes beyond every box are left out; no box, nothing.
+    const far = [at(108, 30), at(109, 31), at(NaN, 30)];
+    expect(Array.from(indexHouseholdsForOutlines(far, 0.01, [[107.9, 29.9, 108.1, 30.1]]).order)).toEqual([0]);
+    expect(indexHouseholdsForOutlines(far, 0.01, []).order).toHaveLength(0);
   });
 
   it('equals the brute force for outlines that are not strictly convex (Turf\'s test) and on a convex outline\'s edges', () => {
