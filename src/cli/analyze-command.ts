@@ -27,7 +27,7 @@
  */
 import { basename } from 'node:path';
 import {
-  terrainCoverageModel, analyzeBlindspots, clustersToGeoJson, parseSitesFile, type Site,
+  terrainCoverageModel, analyzeBlindspots, asHouseholdTable, clustersToGeoJson, householdIdAt, parseSitesFile, type Site,
 } from '../core/index.ts';
 import { predictUnreportedUncovered } from '../core/terrain/predict-unreported-uncovered.ts';
 import { CLASSIFY_OPTION_NAMES, classifySettingsFromArgs } from './classify-settings-from-args.ts';
@@ -60,7 +60,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
     throw new UsageError('analyze: --dem predicts the coverage of the existing sites: give them with --sites');
   }
 
-  const parsed = await readHouseholdsArg(file, { ...importOptions, settings: classify });
+  const parsed = await readHouseholdsArg(file, { ...importOptions, settings: classify }, { asColumns: true });
   const sitesPath = values.get('sites');
   let sites: Site[] = [];
   let siteIssues = 0;
@@ -75,17 +75,17 @@ export async function runAnalyze(args: string[]): Promise<number> {
 
   const dem = await loadDemArg(values.get('dem'));
 
-  const analysis = analyzeBlindspots(parsed.households, sites, settings);
+  const analysis = analyzeBlindspots(parsed.homes, sites, settings);
   const collection = clustersToGeoJson(analysis, { privacy, ...(generatedAt !== undefined ? { generatedAt } : {}) });
   let predicted: { dem: string; predictedUncoveredHouseholds: number; predictedUncoveredStudents: number } | undefined;
   if (dem) {
     const model = terrainCoverageModel(dem, { thresholdDbm: classify.thresholds.rsrpPoorBelowDbm });
-    const flagged = predictUnreportedUncovered(parsed.households, sites, model);
+    const flagged = predictUnreportedUncovered(parsed.homes, sites, model);
     Object.assign(collection.blindspot, {
       predictedUncovered: {
         coverageModel: 'terrain', dem: dem.label, thresholdDbm: model.thresholdDbm, unknownHouseholds: flagged.unknownHouseholds,
         households: flagged.indices.length, students: flagged.students,
-        ...(privacy ? {} : { householdIds: flagged.indices.map((i) => parsed.households[i]!.id) }),
+        ...(privacy ? {} : { householdIds: flagged.indices.map((i) => householdIdAt(asHouseholdTable(parsed.homes), i)) }),
       },
     });
     predicted = { dem: dem.label, predictedUncoveredHouseholds: flagged.indices.length, predictedUncoveredStudents: flagged.students };
@@ -94,7 +94,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
 
   process.stderr.write(JSON.stringify({
     ok: true,
-    households: parsed.households.length,
+    households: parsed.homeCount,
     uncoveredHouseholds: analysis.uncoveredHouseholds,
     uncoveredStudents: analysis.uncoveredStudents,
     clusters: analysis.clusters.length,

@@ -97,8 +97,8 @@ export async function runSuggest(args: string[]): Promise<number> {
   const sitesCrs = crsFromArg('suggest', 'sites-crs', values.get('sites-crs'));
   const generatedAt = values.get('generated-at');
 
-  const parsed = await readHouseholdsArg(file, { ...importOptions, settings: classify });
-  const households = parsed.households;
+  const parsed = await readHouseholdsArg(file, { ...importOptions, settings: classify }, { asColumns: true });
+  const households = parsed.homes;
   const sitesPath = values.get('sites');
   let siteSummary = {};
   if (sitesPath !== undefined) {
@@ -168,7 +168,7 @@ export async function runSuggest(args: string[]): Promise<number> {
     await writeOutput(values.get('out'), featureCollectionText(collection));
     process.stderr.write(JSON.stringify({
       ok: true,
-      households: households.length,
+      households: parsed.homeCount,
       issues: parsed.issues.length,
       uncoveredHouseholds: analysis.uncoveredHouseholds,
       uncoveredStudents: analysis.uncoveredStudents,

@@ -6,8 +6,9 @@
  * household indices do.
  */
 import {
-  analyzeBlindspots, demoTerrainInput, generateDemoTerrain, householdTableOf, inspectHouseholdsFile, parseHouseholdsFile, parseSitesFile, readDemFiles,
-  suggestSites, UserInputError, type Household, type Site,
+  analyzeBlindspots, demoTerrainInput, generateDemoTerrain, householdAt, householdIdAt, householdsOfColumns, inspectHouseholdsFile,
+  parseHouseholdsFile, parseSitesFile, readDemFiles, suggestSites, UserInputError,
+  type Household, type HouseholdDetailsTable, type HouseholdTable, type Site,
 } from '../core/index.ts';
 import {
   COLUMNS_ABOVE, type DemInfo, type ParseAnswer, type ParseProgress, type WorkerRequest, type WorkerResponse, type WorkerResult,
@@ -18,13 +19,24 @@ import { TerrainSession } from './terrain-session.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
+/**
+ * Homes as the analyses take them: objects (a small file, or homes sent by the page), or, for a
+ * large file parsed here, columns — the table and its reports and personal fields — with no
+ * object per home (issue 9 §1).
+ */
+type Homes = { households: Household[] } | { table: HouseholdTable; details: HouseholdDetailsTable };
+
+const NO_HOMES: Homes = { households: [] };
+
 /** The dataset the analyses run on, sent once per dataset by the client. */
-let dataset: { households: Household[]; sites: Site[] } = { households: [], sites: [] };
+let dataset: { homes: Homes; sites: Site[] } = { homes: NO_HOMES, sites: [] };
+
+const homesOf = (homes: Homes): Household[] | HouseholdTable => ('table' in homes ? homes.table : homes.households);
 
 const terrain = new TerrainSession();
 
-/** The households of the last household file parsed here, by request id: the dataset, unless another is set. */
-let lastParse: { id: number; households: Household[] } | null = null;
+/** The homes of the last household file parsed here, by request id: the dataset, unless another is set. */
+let lastParse: { id: number; homes: Homes } | null = null;
 
 const fileOf = (f: { name: string; bytes: ArrayBuffer }) => ({ name: f.name, bytes: new Uint8Array(f.bytes) });
 
@@ -35,41 +47,42 @@ async function handle(request: WorkerRequest, transfer: Transferable[]): Promise
       // Progress by stage: bytes read, rows validated, rows merged (the core's), then the answer
       // crossing to the page; at most one message in 250 ms within a stage (`PROGRESS_INTERVAL_MS`).
       const report = throttleProgress((p: ParseProgress) => scope.postMessage({ id: request.id, progress: p } satisfies WorkerResponse));
-      const parsed = await parseHouseholdsFile(fileOf(request), request.options, report);
+      const { homeColumns, ...parsed } = await parseHouseholdsFile(fileOf(request), request.options, report, { columnsAbove: COLUMNS_ABOVE });
       report({ stage: 'sending', done: 0, total: 0 });
-      lastParse = { id: request.id, households: parsed.households };
-      if (parsed.households.length <= COLUMNS_ABOVE) return parsed;
-      // The columns cross by copy (a few memcpys): the worker keeps its own for the analyses.
-      return { ...parsed, households: [], householdTable: householdTableOf(parsed.households) } satisfies ParseAnswer;
+      lastParse = { id: request.id, homes: homeColumns ?? { households: parsed.households } };
+      if (!homeColumns) return parsed;
+      // The table crosses by copy (a few memcpys): the worker keeps its own for the analyses.
+      return { ...parsed, householdTable: homeColumns.table } satisfies ParseAnswer;
     }
     case 'householdDetails': {
-      const list = dataset.households;
-      const home = list[request.index]?.id === request.householdId ? list[request.index] : list.find((h) => h.id === request.householdId);
+      const home = householdOf(dataset.homes, request.index, request.householdId);
       if (!home) throw new Error(`household ${request.householdId} is not in the worker's dataset`);
       return { reports: home.reports, personal: home.personal };
     }
-    case 'fullHouseholds':
-      return dataset.households;
+    case 'fullHouseholds': {
+      const { homes } = dataset;
+      return 'table' in homes ? householdsOfColumns(homes.table, homes.details) : homes.households;
+    }
     case 'inspectHouseholds':
       return inspectHouseholdsFile(fileOf(request), request.options);
     case 'parseSites':
       return parseSitesFile(fileOf(request), request.options);
     case 'setDataset': {
       const { households } = request;
-      if (Array.isArray(households)) dataset = { households, sites: request.sites };
-      else if (lastParse?.id === households.parsedId) dataset = { households: lastParse.households, sites: request.sites };
+      if (Array.isArray(households)) dataset = { homes: { households }, sites: request.sites };
+      else if (lastParse?.id === households.parsedId) dataset = { homes: lastParse.homes, sites: request.sites };
       else {
-        dataset = { households: [], sites: request.sites }; // never analyse stale homes
+        dataset = { homes: NO_HOMES, sites: request.sites }; // never analyse stale homes
         throw new Error(`the parsed households ${households.parsedId} are no longer held`);
       }
       return null;
     }
     case 'analyze':
-      return analyzeBlindspots(dataset.households, dataset.sites, request.settings);
+      return analyzeBlindspots(homesOf(dataset.homes), dataset.sites, request.settings);
     case 'suggest': {
       // HiGHS gives the exact optimum when the model is small enough; without it, the greedy answer stands.
       const milp = request.options.exact === 'never' ? undefined : await loadHighs().catch(() => undefined);
-      return suggestSites(dataset.households, { ...request.options, milp });
+      return suggestSites(homesOf(dataset.homes), { ...request.options, milp });
     }
     case 'loadDem':
       return terrain.setDem(await readDemFiles(request.files.map(fileOf))) as DemInfo;
@@ -82,19 +95,31 @@ async function handle(request: WorkerRequest, transfer: Transferable[]): Promise
       return terrain.setDem(null);
     case 'terrainCoverage': {
       const total = request.sites.length;
-      const answers = terrain.coverage(dataset.households, request.sites, request.classes, (done) => progress(done, total));
+      const answers = terrain.coverage(homesOf(dataset.homes), request.sites, request.classes, (done) => progress(done, total));
       for (const a of answers) transfer.push(a.raster.rsrpDbm.buffer, a.covered.buffer);
       return answers;
     }
     case 'suggestOverTerrain': {
       const milp = request.options.exact === 'never' ? undefined : await loadHighs().catch(() => undefined);
-      return terrain.suggest(dataset.households, request.options, progress, milp);
+      return terrain.suggest(homesOf(dataset.homes), request.options, progress, milp);
     }
     case 'unreportedUncovered':
-      return terrain.unreported(dataset.households, dataset.sites);
+      return terrain.unreported(homesOf(dataset.homes), dataset.sites);
     case 'predictPath':
       return terrain.predict(request.site, request.lon, request.lat);
   }
+}
+
+/** Home `index` (or, if the page's list differs, the one with this id) of the dataset, whole. */
+function householdOf(homes: Homes, index: number, id: string): Household | undefined {
+  if (!('table' in homes)) {
+    const list = homes.households;
+    return list[index]?.id === id ? list[index] : list.find((h) => h.id === id);
+  }
+  const { table, details } = homes;
+  let at = index >= 0 && index < table.count && householdIdAt(table, index) === id ? index : -1;
+  for (let i = 0; at < 0 && i < table.count; i++) if (householdIdAt(table, i) === id) at = i;
+  return at < 0 ? undefined : householdAt(table, details, at);
 }
 
 function serialize(err: unknown): Extract<WorkerResponse, { ok: false }>['error'] {

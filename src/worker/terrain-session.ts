@@ -2,11 +2,13 @@
  * What the worker does with an elevation model, kept apart from the message wiring so it can run
  * (and be tested) in-process: one DEM at a time, its terrain coverage model (rasters cached), and
  * the index of the households asked about (rebuilt when the households or the classes change).
+ * Households come as an array or as a `HouseholdTable`; the index is kept by the table's identity
+ * (an array's table is built once and cached), so an array and its table share it.
  * The DEM never leaves; answers carry copies of what the main thread draws and counts.
  */
 import {
-  createHouseholdsCoverage, terrainCoverageModel, UserInputError,
-  type AttendanceClass, type Dem, type Household, type HouseholdsCoverage, type RadioSite, type RsrpPrediction, type Site,
+  asHouseholdTable, createHouseholdsCoverage, terrainCoverageModel, UserInputError,
+  type AttendanceClass, type Dem, type Household, type HouseholdsCoverage, type HouseholdTable, type RadioSite, type RsrpPrediction, type Site,
   type TerrainCoverageModel,
 } from '../core/index.ts';
 import { predictUnreportedUncovered, type UnreportedUncovered } from '../core/terrain/predict-unreported-uncovered.ts';
@@ -15,7 +17,7 @@ import type { DemInfo, TerrainSiteCoverage, TerrainSuggestOptions } from './prot
 
 export class TerrainSession {
   private model: TerrainCoverageModel | null = null;
-  private index: { households: readonly Household[]; classes: string; index: HouseholdsCoverage } | null = null;
+  private index: { table: HouseholdTable; classes: string; index: HouseholdsCoverage } | null = null;
 
   /** Uses this DEM from now on (null: none); `samples` is what it holds, for the app to show. */
   setDem(dem: (Dem & { grids?: readonly { samples: ArrayLike<number> }[] }) | null): DemInfo | null {
@@ -37,11 +39,12 @@ export class TerrainSession {
   }
 
   /** Each site's raster (a copy), outline and the households of `classes` it covers; `onSite` after each. */
-  coverage(households: readonly Household[], sites: readonly Site[], classes: readonly AttendanceClass[], onSite?: (done: number) => void): TerrainSiteCoverage[] {
+  coverage(households: readonly Household[] | HouseholdTable, sites: readonly Site[], classes: readonly AttendanceClass[], onSite?: (done: number) => void): TerrainSiteCoverage[] {
     const model = this.terrain();
     const key = classes.join(',');
-    if (this.index?.households !== households || this.index.classes !== key) {
-      this.index = { households, classes: key, index: createHouseholdsCoverage(households, classes, model) };
+    const table = asHouseholdTable(households);
+    if (this.index?.table !== table || this.index.classes !== key) {
+      this.index = { table, classes: key, index: createHouseholdsCoverage(table, classes, model) };
     }
     const { index } = this.index;
     return sites.map((site, k) => {
@@ -59,12 +62,12 @@ export class TerrainSession {
 
   /** Suggestions over the terrain; `milp` (a loaded HiGHS) gives the exact optimum when the model is small enough. */
   suggest(
-    households: readonly Household[], options: TerrainSuggestOptions, onProgress?: (done: number, total: number) => void, milp?: SuggestOverTerrainOptions['milp'],
+    households: readonly Household[] | HouseholdTable, options: TerrainSuggestOptions, onProgress?: (done: number, total: number) => void, milp?: SuggestOverTerrainOptions['milp'],
   ): SuggestOverTerrainResult {
     return suggestSitesOverTerrain(households, { ...options, model: this.terrain(), onProgress, milp });
   }
 
-  unreported(households: readonly Household[], sites: readonly Site[]): UnreportedUncovered {
+  unreported(households: readonly Household[] | HouseholdTable, sites: readonly Site[]): UnreportedUncovered {
     return predictUnreportedUncovered(households, sites, this.terrain());
   }
 

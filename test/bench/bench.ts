@@ -29,15 +29,17 @@
  *   on the decoded text. Median of 5 runs after 2 warm-ups at 10,000 rows, of 3 at 100,000, one
  *   run at 1,000,000. "identical" compares households and issues field for field and key for key
  *   (their JSON); the run fails if they differ.
- * - classify (issue 9 §2): on the households parsed with the default settings, `reclassifyHouseholds`
+ * - classify (issue 9 §2): over the columns the worker holds for a large file (`parseHouseholdsFile`
+ *   with `columnsAbove`: a `HouseholdTable` and its `HouseholdDetailsTable`), `classifyHouseholdColumns`
  *   under other thresholds (`RECLASSIFY_SETTINGS`: RSRP edges +5 dB, downlink edges ×2; about a
- *   fifth of the households change class, printed) against the pre-issue-9 version
- *   (`reference-reclassify-households.ts`; "same classes": household by household, report by
- *   report), and under the parse's own settings (nothing changes); then `clusterDbscan` over the uncovered homes,
- *   `analyzeBlindspots` (selection, DBSCAN, per cluster a Turf-buffered hull, the homes inside it,
- *   villages, rank), and `aggregateAreas` by village against the pre-issue-9 `aggregateAreas`
- *   (`reference-aggregate-areas.ts`; "identical": same report); "total" = reclassify + analyze +
- *   areas (target ≤ 2 s at 1,000,000). Median of 3 runs after a warm-up (5 for reclassify), one run at 1,000,000.
+ *   fifth of the households change class, printed) against the pre-issue-9 `reclassifyHouseholds`
+ *   on the same homes as objects (`reference-reclassify-households.ts`; "same classes": household
+ *   by household, report by report), and under the parse's own settings (nothing changes); then, on
+ *   the reclassified table, `clusterDbscan` over the uncovered homes, `analyzeBlindspots`
+ *   (selection, DBSCAN, per cluster an outline, the homes inside it, villages, rank), and
+ *   `aggregateAreas` by village against the pre-issue-9 `aggregateAreas` on the reference's objects
+ *   (`reference-aggregate-areas.ts`; "identical": same report); "total" = classify + analyze +
+ *   areas (target ≤ 2 s at 1,000,000). Median of 3 runs after a warm-up (5 for classify), one run at 1,000,000.
  * - cli (issue 9 §4): `analyze FILE --out …` on the seeded CSV written to the OS temp directory,
  *   spawned as `node --import tsx src/cli/main.ts` (what `npm run -s cli` runs, without npm);
  *   wall time from spawn to exit, peak resident memory from the child's own
@@ -51,8 +53,8 @@ import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  aggregateAreas, analyzeBlindspots, clusterDbscan, DEFAULT_CLASSIFY_SETTINGS, decodeText, greedyMaxCover, parseHouseholdsFile,
-  reclassifyHouseholds, type ClassifySettings, type Household, type ImportIssue, type MaxCoverInstance, type MaxCoverResult,
+  aggregateAreas, analyzeBlindspots, classifyHouseholdColumns, classMask, clusterDbscan, DEFAULT_CLASSIFY_SETTINGS, decodeText, greedyMaxCover,
+  householdsOfColumns, parseHouseholdsFile, type ClassifySettings, type Household, type ImportIssue, type MaxCoverInstance, type MaxCoverResult,
 } from '../../src/core/index.ts';
 import { seededHouseholdsCsv, writeSeededHouseholdsCsv } from './seeded-households-csv.ts';
 import { referenceParseHouseholdsCsv } from './reference-parse-households.ts';
@@ -427,19 +429,22 @@ function compareClasses(a: readonly Household[], b: readonly Household[], c: rea
 
 /** Classes, clusters and area stats of the parsed households (issue 9 §2: ≤ 2 s at 1,000,000). */
 async function benchClassify(): Promise<void> {
-  console.log('\nclassify + cluster + area stats on the parsed seeded households: reclassifyHouseholds (parsed with the default ' +
-    'thresholds, reclassified with the RSRP edges +5 dB and the downlink edges ×2) vs the pre-issue-9 reclassifyHouseholds, ' +
-    'clusterDbscan over the uncovered, analyzeBlindspots (eps 500 m, 3 homes), aggregateAreas by village vs the pre-issue-9 ' +
-    'aggregateAreas\n');
+  console.log('\nclassify + cluster + area stats over columns, as the worker holds a large file (parseHouseholdsFile with ' +
+    'columnsAbove: a HouseholdTable and its HouseholdDetailsTable): classifyHouseholdColumns (parsed with the default thresholds, ' +
+    'reclassified with the RSRP edges +5 dB and the downlink edges ×2) vs the pre-issue-9 reclassifyHouseholds on the same homes as ' +
+    'objects, clusterDbscan over the uncovered, analyzeBlindspots (eps 500 m, 3 homes) and aggregateAreas by village on the ' +
+    'reclassified table, the latter vs the pre-issue-9 aggregateAreas on objects\n');
   const rows: string[][] = [];
   let mismatch = false;
   const parsedWith = DEFAULT_CLASSIFY_SETTINGS;
   const settings = RECLASSIFY_SETTINGS;
   for (const n of sizes) {
     const bytes = new TextEncoder().encode(seededHouseholdsCsv(n));
-    const { households } = await parseHouseholdsFile({ name: 'bench.csv', bytes }, { settings: parsedWith });
+    const { homeColumns } = await parseHouseholdsFile({ name: 'bench.csv', bytes }, { settings: parsedWith }, undefined, { columnsAbove: 0 });
+    const { table, details } = homeColumns!;
+    const households = householdsOfColumns(table, details); // the references' input
     const count = runsAt(n, 3, 3);
-    // `warmUps` below 1,000,000: reclassify takes 5 (a few ms each at 10,000: one call leaves it half-compiled).
+    // `warmUps` below 1,000,000: classify takes 5 (a few ms each at 10,000: one call leaves it half-compiled).
     const measure = <T>(f: () => T, warmUps = 1): [T, number] => {
       if (n < 1_000_000) for (let w = 0; w < warmUps; w++) f();
       const times: number[] = [];
@@ -447,44 +452,44 @@ async function benchClassify(): Promise<void> {
       for (let r = 0; r < count; r++) { const [o, ms] = time(f); out = o; times.push(ms); }
       return [out, median(times)];
     };
-    const [reclassified, reclassifyMs] = measure(() => reclassifyHouseholds(households, settings), 5);
+    const [reclassified, classifyMs] = measure(() => classifyHouseholdColumns(table, details, settings), 5);
     const [refReclassified, refReclassifyMs] = measure(() => referenceReclassifyHouseholds(households, settings), 5);
-    const [, unchangedMs] = measure(() => reclassifyHouseholds(households, parsedWith), 5);
-    const changed = compareClasses(households, reclassified, refReclassified);
-    let shared = 0;
-    for (let i = 0; i < households.length; i++) if (reclassified[i] === households[i]) shared++;
+    const [, unchangedMs] = measure(() => classifyHouseholdColumns(table, details, parsedWith), 5);
+    const reclassifiedHouseholds = householdsOfColumns(reclassified.table, reclassified.details);
+    const changed = compareClasses(households, reclassifiedHouseholds, refReclassified);
     if (!changed.same) mismatch = true;
-    const uncoveredClasses = new Set(settings.uncovered);
-    const uncovered = households.filter((h) => uncoveredClasses.has(h.cls));
-    const lon = Float64Array.from(uncovered, (h) => h.lon);
-    const lat = Float64Array.from(uncovered, (h) => h.lat);
+    const homes = reclassified.table;
+    const mask = classMask(settings.uncovered);
+    const uncovered: number[] = [];
+    for (let i = 0; i < homes.count; i++) if (mask[homes.cls[i]!]) uncovered.push(i);
+    const lon = Float64Array.from(uncovered, (i) => homes.lon[i]!);
+    const lat = Float64Array.from(uncovered, (i) => homes.lat[i]!);
     const [, dbscanMs] = measure(() => clusterDbscan(lon, lat, { epsM: EPS_M, minPoints: MIN_POINTS }));
-    const [analysis, analyzeMs] = measure(() => analyzeBlindspots(households, []));
+    const [analysis, analyzeMs] = measure(() => analyzeBlindspots(homes, []));
     const areaOptions = { level: 'village' as const, uncovered: settings.uncovered };
-    const [areas, areasMs] = measure(() => aggregateAreas(households, areaOptions));
-    const [refAreas, refAreasMs] = measure(() => referenceAggregateAreas(households, areaOptions));
+    const [areas, areasMs] = measure(() => aggregateAreas(homes, areaOptions));
+    const [refAreas, refAreasMs] = measure(() => referenceAggregateAreas(refReclassified, areaOptions));
     const same = JSON.stringify(areas) === JSON.stringify(refAreas);
     if (!same) mismatch = true;
-    const total = reclassifyMs + analyzeMs + areasMs;
+    const total = classifyMs + analyzeMs + areasMs;
     const pct = (k: number, of: number): string => `${((100 * k) / Math.max(1, of)).toFixed(1)} %`;
-    const reportCount = households.reduce((s, h) => s + h.reports.length, 0);
-    console.log(`${fmt(households.length)} households: reclassify ${reclassifyMs.toFixed(0)} ms (reference ` +
+    const reportCount = details.reportLine.length;
+    console.log(`${fmt(households.length)} households: classify ${classifyMs.toFixed(0)} ms (reference ` +
       `${refReclassifyMs.toFixed(0)} ms, same classes: ${changed.same ? 'yes' : 'NO'}; under the parse's own settings ` +
       `${unchangedMs.toFixed(0)} ms), ${fmt(changed.households)} households (${pct(changed.households, households.length)}) and ` +
-      `${fmt(changed.reports)} of ${fmt(reportCount)} reports (${pct(changed.reports, reportCount)}) change class, ` +
-      `${fmt(shared)} households shared; analyze ${analyzeMs.toFixed(0)} ms, areas ${areasMs.toFixed(0)} ms ` +
-      `(reference ${refAreasMs.toFixed(0)} ms)`);
+      `${fmt(changed.reports)} of ${fmt(reportCount)} reports (${pct(changed.reports, reportCount)}) change class; ` +
+      `analyze ${analyzeMs.toFixed(0)} ms, areas ${areasMs.toFixed(0)} ms (reference ${refAreasMs.toFixed(0)} ms)`);
     rows.push([
-      fmt(households.length), pct(changed.households, households.length), reclassifyMs.toFixed(0), refReclassifyMs.toFixed(0),
-      `${(refReclassifyMs / reclassifyMs).toFixed(1)}×`, changed.same ? 'yes' : 'NO', fmt(uncovered.length), fmt(analysis.clusters.length),
+      fmt(households.length), pct(changed.households, households.length), classifyMs.toFixed(0), refReclassifyMs.toFixed(0),
+      `${(refReclassifyMs / classifyMs).toFixed(1)}×`, changed.same ? 'yes' : 'NO', fmt(uncovered.length), fmt(analysis.clusters.length),
       dbscanMs.toFixed(0), analyzeMs.toFixed(0), areasMs.toFixed(0), refAreasMs.toFixed(0), `${(refAreasMs / areasMs).toFixed(1)}×`,
       same ? 'yes' : 'NO', fmt(areas.rows.length), total.toFixed(0),
     ]);
   }
-  printTable(['households', 'class changed', 'reclassify ms', 'reference reclassify ms', 'ratio', 'same classes', 'uncovered', 'clusters',
+  printTable(['households', 'class changed', 'classify ms', 'reference reclassify ms', 'ratio', 'same classes', 'uncovered', 'clusters',
     'DBSCAN ms', 'analyze ms', 'areas ms', 'reference areas ms', 'ratio', 'identical', 'villages', 'total ms'], rows);
   if (mismatch) {
-    console.error('\nreclassifyHouseholds or aggregateAreas differs from its reference');
+    console.error('\nclassifyHouseholdColumns or aggregateAreas differs from its reference');
     process.exitCode = 1;
   }
 }

@@ -8,6 +8,8 @@
  */
 import type { BlindspotAnalysis } from '../model/analysis.ts';
 import type { Household } from '../model/types.ts';
+import { areaNameOf, type HouseholdTable } from '../model/household-table.ts';
+import { asHouseholdTable } from '../io/household-table-of.ts';
 import { namesByCount } from './names-by-count.ts';
 
 export interface ProposalReach {
@@ -16,9 +18,10 @@ export interface ProposalReach {
 }
 
 export function describeProposalReach(
-  households: readonly Household[], indices: readonly number[], analysis?: BlindspotAnalysis,
+  households: readonly Household[] | HouseholdTable, indices: readonly number[], analysis?: BlindspotAnalysis,
 ): ProposalReach {
-  const villages = namesByCount(indices.map((i) => households[i]?.village));
+  const table = asHouseholdTable(households);
+  const villages = namesByCount(indices.map((i) => (i < table.count ? areaNameOf(table, table.village[i]!) : undefined)));
   if (!analysis) return { villages, clusterIds: [] };
   const set = new Set(indices);
   const clusterIds = [...analysis.clusters]

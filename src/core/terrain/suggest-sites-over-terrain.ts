@@ -20,6 +20,7 @@
  * Returns the fields of `SuggestResult`, plus `newlyCoveredIndices`: per suggested site, the
  * households (indices into `households`, ascending) it newly covers after the fixed proposals and
  * the suggestions before it.
+ * Households: an array or a `HouseholdTable` (`homesToCover` reads the columns; same answer).
  * Cost: the coverage sets dominate (see candidate-coverage-sets.ts); the greedy is
  * O(Σ set sizes + K × re-evaluations); then the exact search when it runs.
  * Measured (Node 20, a shared machine; the demo: 585 uncovered homes, 651 candidates with the
@@ -31,6 +32,7 @@
  * ~2.2–3.3 s with HiGHS, ~1.5 s greedy only.
  */
 import type { CoverageModel } from '../model/proposal.ts';
+import type { HouseholdTable } from '../model/household-table.ts';
 import type { Household, Site } from '../model/types.ts';
 import { buildSuggestResult, type SuggestResult } from '../analysis/build-suggest-result.ts';
 import { checkSuggestCount } from '../analysis/check-suggest-count.ts';
@@ -53,7 +55,7 @@ export interface SuggestOverTerrainResult extends SuggestResult {
   newlyCoveredIndices: number[][];
 }
 
-export function suggestSitesOverTerrain(households: readonly Household[], options: SuggestOverTerrainOptions): SuggestOverTerrainResult {
+export function suggestSitesOverTerrain(households: readonly Household[] | HouseholdTable, options: SuggestOverTerrainOptions): SuggestOverTerrainResult {
   const { count, model } = options;
   checkSuggestCount(count);
   const d = { ...SUGGEST_DEFAULTS, ...options.siteDefaults };

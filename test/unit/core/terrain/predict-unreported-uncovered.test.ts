@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { predictUnreportedUncovered } from '../../../../src/core/terrain/predict-unreported-uncovered.ts';
 import { haversineLonLatM } from '../../../../src/core/analysis/haversine-lon-lat-m.ts';
-import type { AttendanceClass, Site } from '../../../../src/core/model/types.ts';
+import type { AttendanceClass, Household, Site } from '../../../../src/core/model/types.ts';
+import { tableByHand } from '../analysis/table-by-hand.ts';
 
 const site = (id: string, lon: number, lat: number): Site => ({
   id, name: id, lon, lat, status: 'existing', antennaHeightM: 30, bandMHz: 900, eirpDbm: 58, radiusM: 3000,
 });
-const home = (lon: number, lat: number, cls: AttendanceClass, students = 1) => ({ lon, lat, cls, students });
+const home = (lon: number, lat: number, cls: AttendanceClass, students = 1): Household =>
+  ({ id: `h${lon},${lat},${cls}`, lon, lat, cls, students, reports: [], personal: {}, line: 0 });
 
 /** A model covering everything within 2 km on the same side of a "ridge" at 108.05° E; records what it was asked. */
 function fakeModel() {
@@ -38,6 +40,10 @@ describe('predictUnreportedUncovered', () => {
     expect(r).toEqual({ indices: [1, 3], students: 4, unknownHouseholds: 4 });
     expect(model.asked.some(([, lon]) => lon === 108.5)).toBe(false);
     expect(model.asked.every(([id, lon]) => (id === 'S1' ? lon < 108.1 : lon > 108.1))).toBe(true);
+    // The same homes as columns (a table built by hand): the same answer, the same questions asked.
+    const overTable = fakeModel();
+    expect(predictUnreportedUncovered(tableByHand(homes), [site('S1', 108.04, 30), site('S2', 108.21, 30)], overTable)).toEqual(r);
+    expect(overTable.asked).toEqual(model.asked);
   });
 
   it('flags every unknown home when there is no site, and nothing when there is no unknown home', () => {
