@@ -29,6 +29,7 @@ export { parseHouseholdTable, type ParseHouseholdTableOptions, type TableParseRe
 export type { HouseholdDetailsTable } from './model/household-details-table.ts';
 export { householdAt, householdsOfColumns } from './io/households-of-columns.ts';
 export { classifyHouseholdColumns } from './analysis/classify-household-columns.ts';
+export { areaTriplesOf, type AreaTriples } from './analysis/area-triples-of.ts';
 export { looksLikeGeojson } from './io/looks-like-geojson.ts';
 export { parseNumber } from './io/parse-number.ts';
 export { parseSignalCategory, SIGNAL_CATEGORY_VALUES } from './io/parse-signal-category.ts';

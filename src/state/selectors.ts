@@ -2,9 +2,7 @@
  * Derived data read by the UI and the map. Each selector caches its last answer by input
  * identity, so components re-render only when the data they show changes.
  */
-import { areaNameOf, asHouseholdTable, summarizeClasses, type ClassSummary, type Household } from '../core/index.ts';
-// Not in core/index.ts yet (requested): the distinct (county, township, village) codes of a table.
-import { areaTriplesOf } from '../core/analysis/area-triples-of.ts';
+import { areaNameOf, areaTriplesOf, asHouseholdTable, summarizeClasses, type ClassSummary, type Household } from '../core/index.ts';
 import type { AppState } from './store.ts';
 
 /** Remembers the last answer: recomputes only when an argument changes identity. */
