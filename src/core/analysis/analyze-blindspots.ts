@@ -23,7 +23,7 @@
  * Input: the households as an array or as a `HouseholdTable`; either way the columns are read
  * (`asHouseholdTable`: an array's table is built once, ≈ 0.2–0.3 s at 1,000,000 homes, and
  * cached by the array's identity), never an object per home; the answer is the same for both.
- * Cost: O(n) over the `cls` column (`classMask`) to select u uncovered homes; DBSCAN
+ * Cost: O(n) over the `cls` column (`homesOfClasses`) to select u uncovered homes; DBSCAN
  * (`clusterDbscan`'s grid, ~O(u · neighbours)); per cluster of m homes a hull and its buffer
  * (`clusterOutline`, O(m log m), ~30 µs); one grid (`indexHouseholdsForOutlines`) of only the
  * homes in the cells under the outlines' bounding boxes, then per cluster the cells under its box
@@ -43,7 +43,8 @@
 import { bbox } from '@turf/bbox';
 import { DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings, type BlindspotAnalysis, type BlindspotCluster } from '../model/analysis.ts';
 import { invariant } from '../model/errors.ts';
-import { classMask, householdIdAt, type HouseholdTable } from '../model/household-table.ts';
+import { householdIdAt, type HouseholdTable } from '../model/household-table.ts';
+import { homesOfClasses } from './homes-of-classes.ts';
 import type { Household, Site } from '../model/types.ts';
 import { asHouseholdTable } from '../io/household-table-of.ts';
 import { checkAnalysisSettings } from './check-analysis-settings.ts';
@@ -59,22 +60,11 @@ export function analyzeBlindspots(
 ): BlindspotAnalysis {
   checkAnalysisSettings(settings);
   const table = asHouseholdTable(households);
-  const { count: n, cls, students } = table;
-  const isUncovered = classMask(settings.uncovered);
-  let u = 0;
-  for (let i = 0; i < n; i++) u += isUncovered[cls[i]!]!;
-  const uncovered = new Int32Array(u);
-  const lon = new Float64Array(u);
-  const lat = new Float64Array(u);
+  const { count: n, students } = table;
+  const { index: uncovered, lon, lat } = homesOfClasses(table, settings.uncovered);
+  const u = uncovered.length;
   let uncoveredStudents = 0;
-  for (let i = 0, k = 0; i < n; i++) {
-    if (isUncovered[cls[i]!] === 0) continue;
-    uncovered[k] = i;
-    lon[k] = table.lon[i]!;
-    lat[k] = table.lat[i]!;
-    uncoveredStudents += students[i]!;
-    k++;
-  }
+  for (let k = 0; k < u; k++) uncoveredStudents += students[uncovered[k]!]!;
   const { clusterOf, clusterCount } = u > 0
     ? clusterDbscan(lon, lat, { epsM: settings.epsM, minPoints: settings.minHouseholds })
     : { clusterOf: new Int32Array(0), clusterCount: 0 };

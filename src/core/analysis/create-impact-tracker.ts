@@ -26,7 +26,8 @@
  * the proposals).
  */
 import type { AttendanceClass, Household, Site } from '../model/types.ts';
-import { classMask, type HouseholdTable } from '../model/household-table.ts';
+import type { HouseholdTable } from '../model/household-table.ts';
+import { homesOfClasses } from './homes-of-classes.ts';
 import { asHouseholdTable } from '../io/household-table-of.ts';
 import { countsInPlan, type CoverageModel, type ProposedSite } from '../model/proposal.ts';
 import { createPointGridIndex } from '../coverage/create-point-grid-index.ts';
@@ -76,19 +77,12 @@ export function createImpactTracker(
   homes: readonly Household[] | HouseholdTable, settings: ImpactSettings, model: CoverageModel = radiusCoverageModel,
 ): ImpactTracker {
   const table = asHouseholdTable(homes);
-  const uncoveredMask = classMask(settings.uncovered);
-  const { count: n, cls } = table;
-  let u = 0;
-  for (let i = 0; i < n; i++) u += uncoveredMask[cls[i]!]!;
   // The uncovered homes' positions and students, gathered from the columns (the index holds these only).
-  const idx = new Int32Array(u);
-  const lon = new Float64Array(u), lat = new Float64Array(u), students = new Float64Array(u);
+  const { index: idx, lon, lat } = homesOfClasses(table, settings.uncovered);
+  const u = idx.length;
+  const students = new Float64Array(u);
   let studentsBefore = 0;
-  for (let i = 0, k = 0; i < n; i++) {
-    if (uncoveredMask[cls[i]!] !== 1) continue;
-    idx[k] = i; lon[k] = table.lon[i]!; lat[k] = table.lat[i]!; students[k] = table.students[i]!; studentsBefore += table.students[i]!;
-    k++;
-  }
+  for (let k = 0; k < u; k++) { students[k] = table.students[idx[k]!]!; studentsBefore += students[k]!; }
   const index = createPointGridIndex(lon, lat);
   const owner = new Int32Array(u).fill(-1);
   let sites: ProposedSite[] = [];

@@ -14,7 +14,8 @@
  * issue 9's columns).
  */
 import type { CoverageModel } from '../model/proposal.ts';
-import { classMask, type HouseholdTable } from '../model/household-table.ts';
+import type { HouseholdTable } from '../model/household-table.ts';
+import { homesOfClasses } from './homes-of-classes.ts';
 import type { AttendanceClass, Household, Site } from '../model/types.ts';
 import { asHouseholdTable } from '../io/household-table-of.ts';
 import { createPointGridIndex } from '../coverage/create-point-grid-index.ts';
@@ -35,17 +36,8 @@ export function homesToCover(
   model?: CoverageModel & { reachM(site: Site): number },
 ): HomesToCover {
   const table = asHouseholdTable(households);
-  const isUncovered = classMask(uncovered);
-  const { count: n, cls } = table;
-  let u = 0;
-  for (let i = 0; i < n; i++) u += isUncovered[cls[i]!]!;
-  const all = new Int32Array(u);
-  const aLon = new Float64Array(u), aLat = new Float64Array(u);
-  for (let i = 0, k = 0; i < n; i++) {
-    if (isUncovered[cls[i]!] === 0) continue;
-    all[k] = i; aLon[k] = table.lon[i]!; aLat[k] = table.lat[i]!;
-    k++;
-  }
+  const { index: all, lon: aLon, lat: aLat } = homesOfClasses(table, uncovered);
+  const u = all.length;
   const removed = new Uint8Array(u);
   let left = u;
   if (fixed.length > 0 && u > 0) {

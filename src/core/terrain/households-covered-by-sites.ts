@@ -15,7 +15,8 @@
  * profile and Deygout each, ≈ 150 DEM look-ups at 11.5 km on a 3″ DEM).
  */
 import type { CoverageModel } from '../model/proposal.ts';
-import { classMask, type HouseholdTable } from '../model/household-table.ts';
+import type { HouseholdTable } from '../model/household-table.ts';
+import { homesOfClasses } from '../analysis/homes-of-classes.ts';
 import type { AttendanceClass, Household, Site } from '../model/types.ts';
 import { asHouseholdTable } from '../io/household-table-of.ts';
 import { createPointGridIndex } from '../coverage/create-point-grid-index.ts';
@@ -31,17 +32,7 @@ export function createHouseholdsCoverage(
   model: CoverageModel & { reachM(site: Site): number },
 ): HouseholdsCoverage {
   const table = asHouseholdTable(households);
-  const chosen = classMask(classes);
-  const { count: n, cls } = table;
-  let m = 0;
-  for (let i = 0; i < n; i++) m += chosen[cls[i]!]!;
-  const idx = new Int32Array(m);
-  const lon = new Float64Array(m), lat = new Float64Array(m);
-  for (let i = 0, k = 0; i < n; i++) {
-    if (chosen[cls[i]!] === 0) continue;
-    idx[k] = i; lon[k] = table.lon[i]!; lat[k] = table.lat[i]!;
-    k++;
-  }
+  const { index: idx, lon, lat } = homesOfClasses(table, classes);
   const index = createPointGridIndex(lon, lat);
   return {
     coveredBy(site) {

@@ -16,7 +16,8 @@
  * sites with a trivial model: ~14 ms (Node 20, shared cores; ~80 ms reading objects before
  * issue 9's columns).
  */
-import { CLASS_CODE, type HouseholdTable } from '../model/household-table.ts';
+import type { HouseholdTable } from '../model/household-table.ts';
+import { homesOfClasses } from '../analysis/homes-of-classes.ts';
 import type { CoverageModel } from '../model/proposal.ts';
 import type { Household, Site } from '../model/types.ts';
 import { asHouseholdTable } from '../io/household-table-of.ts';
@@ -36,17 +37,8 @@ export function predictUnreportedUncovered(
   model: CoverageModel & { reachM(site: Site): number },
 ): UnreportedUncovered {
   const table = asHouseholdTable(households);
-  const { count: n, cls } = table;
-  const UNKNOWN = CLASS_CODE.unknown;
-  let u = 0;
-  for (let i = 0; i < n; i++) if (cls[i] === UNKNOWN) u++;
-  const unknown = new Int32Array(u);
-  const lon = new Float64Array(u), lat = new Float64Array(u);
-  for (let i = 0, k = 0; i < n; i++) {
-    if (cls[i] !== UNKNOWN) continue;
-    unknown[k] = i; lon[k] = table.lon[i]!; lat[k] = table.lat[i]!;
-    k++;
-  }
+  const { index: unknown, lon, lat } = homesOfClasses(table, ['unknown']);
+  const u = unknown.length;
   const covered = new Uint8Array(u);
   if (u > 0) {
     const index = createPointGridIndex(lon, lat);

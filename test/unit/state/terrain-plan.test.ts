@@ -8,9 +8,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
-  createImpactTracker, radiusCoverageModel, terrainCoverageModel, type Household, type ProposedSite, type Site,
+  createImpactTracker, radiusCoverageModel, terrainCoverageModel, type ProposedSite, type Site,
 } from '../../../src/core/index.ts';
-import { destination, gridDem, ridge, SITE_LAT, SITE_LON } from '../core/propagation/fixtures.ts';
+import { destination, gridDem, homesAroundSite, ridge, SITE_LAT, SITE_LON } from '../core/propagation/fixtures.ts';
 
 vi.mock('maplibre-gl', () => ({}));
 
@@ -26,18 +26,7 @@ type CoreClient = import('../../../src/worker/core-client.ts').CoreClient;
 /** A ridge 3 km east of the site position: homes behind it (east, 4–6 km) are shadowed, homes west are open. */
 const dem = gridDem(ridge(3000, 400, 250), 0.15);
 
-function homes(): Household[] {
-  const out: Household[] = [];
-  let n = 0;
-  for (const bearing of [90, 270, 0, 180]) {
-    for (const km of [1, 2, 4, 5, 6]) {
-      const [lon, lat] = destination(SITE_LON, SITE_LAT, bearing, km * 1000);
-      out.push({ id: `H${n}`, lon, lat, students: 1 + (n % 3), reports: [], cls: n % 4 === 3 ? 'unknown' : 'none', personal: {}, line: n + 2, village: `V${bearing}` });
-      n++;
-    }
-  }
-  return out;
-}
+const homes = homesAroundSite;
 
 const households = homes();
 const existing: Site[] = [{ id: 'E1', name: 'existing', lon: SITE_LON - 0.05, lat: SITE_LAT, status: 'existing', antennaHeightM: 30, bandMHz: 900, eirpDbm: 58, radiusM: 3000 }];

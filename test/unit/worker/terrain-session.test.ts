@@ -4,24 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { householdTableOf } from '../../../src/core/io/household-table-of.ts';
-import type { Household } from '../../../src/core/model/types.ts';
 import { TerrainSession } from '../../../src/worker/terrain-session.ts';
 import { tableByHand } from '../core/analysis/table-by-hand.ts';
-import { destination, gridDem, ridge, site, SITE_LAT, SITE_LON } from '../core/propagation/fixtures.ts';
+import { gridDem, homesAroundSite, ridge, site } from '../core/propagation/fixtures.ts';
 
-/** Homes west (open) and east behind a ridge 3 km east of the site (shadowed), every fourth unknown. */
-function homes(): Household[] {
-  const out: Household[] = [];
-  let n = 0;
-  for (const bearing of [90, 270, 0, 180]) {
-    for (const km of [1, 2, 4, 5, 6]) {
-      const [lon, lat] = destination(SITE_LON, SITE_LAT, bearing, km * 1000);
-      out.push({ id: `H${n}`, lon, lat, students: 1 + (n % 3), reports: [], cls: n % 4 === 3 ? 'unknown' : 'none', personal: {}, line: n + 2, village: `V${bearing}` });
-      n++;
-    }
-  }
-  return out;
-}
+const homes = homesAroundSite;
 
 describe('TerrainSession over a HouseholdTable', () => {
   const HOMES = homes();

@@ -1,7 +1,7 @@
 /**
- * The analyses read a `HouseholdTable`'s columns (issue 9). Pinned on tables built here by hand —
- * not by `householdTableOf` — with a names table in another order, every name twice (two homes of
- * one area may carry different codes for the same text) and '' given as a name: `aggregateAreas`
+ * The analyses read a `HouseholdTable`'s columns (issue 9). Pinned on tables built by hand
+ * (`tableByHand`: not by `householdTableOf`, a names table in another order, every name twice —
+ * two homes of one area may carry different codes for the same text) with '' given as a name: `aggregateAreas`
  * on the table must give byte for byte what the frozen pre-issue-9 `referenceAggregateAreas`
  * gives on the same homes as `Household[]`, at every level, with and without a plan; so must
  * `aggregateHexagons`, `summarizeClasses` and `createImpactTracker` agree with their array input.
@@ -11,35 +11,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  aggregateAreas, aggregateHexagons, AREA_LEVELS, ATTENDANCE_CLASSES, CLASS_CODE, createImpactTracker, summarizeClasses,
-  type Household, type HouseholdTable, type ProposedSite,
+  aggregateAreas, aggregateHexagons, AREA_LEVELS, ATTENDANCE_CLASSES, createImpactTracker, summarizeClasses,
+  type Household, type ProposedSite,
 } from '../../../../src/core/index.ts';
 import { areaTriplesOf } from '../../../../src/core/analysis/area-triples-of.ts';
 import { referenceAggregateAreas } from '../../../bench/reference-aggregate-areas.ts';
 import { at, proposal } from '../coverage/fixtures.ts';
-
-/**
- * The columns of `homes`, by hand: names in reverse order of first use, each one twice (home i
- * takes copy i % 2 of each of its names); an absent field is −1.
- */
-function tableByHand(homes: readonly Household[]): HouseholdTable {
-  const distinct: string[] = [];
-  for (const h of homes) for (const v of [h.county, h.township, h.village]) if (v !== undefined && !distinct.includes(v)) distinct.push(v);
-  distinct.reverse();
-  const names = distinct.flatMap((v) => [v, v]);
-  const n = homes.length;
-  const code = (v: string | undefined, i: number): number => (v === undefined ? -1 : 2 * distinct.indexOf(v) + (i % 2));
-  const idStart = new Uint32Array(n + 1);
-  homes.forEach((h, i) => { idStart[i + 1] = idStart[i]! + h.id.length; });
-  return {
-    count: n,
-    lon: Float64Array.from(homes, (h) => h.lon), lat: Float64Array.from(homes, (h) => h.lat),
-    students: Float64Array.from(homes, (h) => h.students), cls: Uint8Array.from(homes, (h) => CLASS_CODE[h.cls]),
-    line: Int32Array.from(homes, (h) => h.line), ids: homes.map((h) => h.id).join(''), idStart,
-    county: Int32Array.from(homes, (h, i) => code(h.county, i)), township: Int32Array.from(homes, (h, i) => code(h.township, i)),
-    village: Int32Array.from(homes, (h, i) => code(h.village, i)), names,
-  };
-}
+import { tableByHand } from './table-by-hand.ts';
 
 const part = (values: string[]) => fc.option(fc.constantFrom(...values), { nil: undefined });
 const home = fc.record({

@@ -6,17 +6,7 @@
  * taken from the code before the analyses read `HouseholdTable` (commit 2a11c71).
  */
 import type { AttendanceClass, Household, Site } from '../../../../src/core/model/types.ts';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../../bench/synthetic-county.ts';
 
 const CLASSES: readonly AttendanceClass[] = ['none', 'none', 'poor', 'poor', 'fair', 'good', 'unknown'];
 const VILLAGES: readonly (string | undefined)[] = ['龙池村', ' 龙池村', '龙池村 ', '桥头村', '新村', '', '  ', undefined, 'Alpha', 'alpha', 'Z村'];

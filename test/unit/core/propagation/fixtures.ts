@@ -1,5 +1,5 @@
 /** Test fixtures for the propagation core: synthetic DEMs made from functions, sites, offsets. */
-import type { Dem, Site } from '../../../../src/core/index.ts';
+import type { Dem, Household, Site } from '../../../../src/core/index.ts';
 
 const R = 6_371_008.8;
 const RAD = Math.PI / 180;
@@ -72,4 +72,21 @@ export function site(overrides: Partial<Site> = {}): Site {
     id: 's', name: 'site', lon: SITE_LON, lat: SITE_LAT, status: 'proposed', antennaHeightM: 30, bandMHz: 900, eirpDbm: 58,
     radiusM: 6000, ...overrides,
   };
+}
+
+/**
+ * Homes at 1, 2, 4, 5 and 6 km east, west, north and south of the site (behind `ridge()` to the
+ * east, open to the west), every fourth without a report (`unknown`), the others `none`.
+ */
+export function homesAroundSite(): Household[] {
+  const out: Household[] = [];
+  let n = 0;
+  for (const bearing of [90, 270, 0, 180]) {
+    for (const km of [1, 2, 4, 5, 6]) {
+      const [lon, lat] = destination(SITE_LON, SITE_LAT, bearing, km * 1000);
+      out.push({ id: `H${n}`, lon, lat, students: 1 + (n % 3), reports: [], cls: n % 4 === 3 ? 'unknown' : 'none', personal: {}, line: n + 2, village: `V${bearing}` });
+      n++;
+    }
+  }
+  return out;
 }
