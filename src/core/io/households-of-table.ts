@@ -3,7 +3,7 @@
  * position, students, class, line, county / township / village), with `reports` the shared frozen
  * `REPORTS_IN_WORKER` array and `personal` empty, since those stay where the table came from (the
  * worker; the page asks for one home's when it is opened). `detailsInWorker(h)` tells them apart.
- * Cost: O(n) object creation (≈ 0.3 s for 1,000,000 homes).
+ * Cost: O(n) object creation: 0.36–0.55 s and ≈ 215 MB of heap for 959,825 homes (Node 20).
  */
 import { ATTENDANCE_CLASSES, type Household, type Report } from '../model/types.ts';
 import type { HouseholdTable } from '../model/household-table.ts';
