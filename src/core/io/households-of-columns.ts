@@ -4,7 +4,7 @@
  * field and in key order. `householdAt` builds one (the page's details of a home, opened one at
  * a time), `householdsOfColumns` all (a project file; the callers that want objects).
  * Cost: O(reports of the home) for one; O(n + reports) objects for all — 1.4–1.5 s and ≈ 535 MB
- * of heap for 959,825 homes (Node 20, `.tmp` script over the seeded 1,000,000-row file): what the
+ * of heap for 959,825 homes (Node 20, the seeded 1,000,000-row file): what the
  * columns save while nobody asks for the objects.
  */
 import { ATTENDANCE_CLASSES, type Household, type KnownClass, type Report } from '../model/types.ts';
