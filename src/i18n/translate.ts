@@ -13,8 +13,16 @@ const catalogues: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, en
 
 export type Params = Record<string, string | number>;
 
+/**
+ * One formatter per language, made once: `value.toLocaleString(locale)` builds a new
+ * `Intl.NumberFormat` on every call (≈ 20–50 µs in Chromium), which at tens of thousands of labels
+ * (the clusters of 1,000,000 homes) was ≈ 0.7 s of one task. Same output: `toLocaleString(locale)`
+ * is specified as `new Intl.NumberFormat(locale).format(value)`.
+ */
+const numberFormats: Record<Lang, Intl.NumberFormat> = { 'zh-CN': new Intl.NumberFormat('zh-CN'), en: new Intl.NumberFormat('en-US') };
+
 export function formatNumber(lang: Lang, value: number): string {
-  return value.toLocaleString(lang === 'en' ? 'en-US' : 'zh-CN');
+  return numberFormats[lang === 'en' ? 'en' : 'zh-CN'].format(value);
 }
 
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {

@@ -9,9 +9,13 @@
  *   never a million-feature GeoJSON round trip.
  * Bins and points honour the class / township / village filter. Bins are cached per zoom level,
  * filter and uncovered classes; a view of points is a linear scan (≈ 10–20 ms for 1,000,000).
+ * Both read the households' table (`asHouseholdTable`: the columns the worker sent, or built once
+ * per array), the filter as one flag per class code and per area-name code: no object or string
+ * is touched per home. Bins of 959,825 homes at zoom 8, median of 9: 113 ms over the columns against
+ * 153 ms over the objects (Node 20, 2 shared cores at load ≈ 6; the bin look-up dominates both).
  * Cost: bins O(n) per new (zoom level, filter) plus O(bins); points O(n + homes in view log).
  */
-import type { AttendanceClass, Household } from '../core/index.ts';
+import { ATTENDANCE_CLASSES, asHouseholdTable, classMask, type AttendanceClass, type Household, type HouseholdTable } from '../core/index.ts';
 import type { Bounds, HouseholdFilter } from './data-sources.ts';
 
 export const ALL_POINTS_MAX = 50_000;
@@ -33,25 +37,49 @@ export function matchesFilter(h: Household, filter: HouseholdFilter): boolean {
 /** Bin edge in degrees for a whole zoom level: `BIN_PX` pixels of a 512-px-tile Web Mercator world at the equator. */
 export const binDeg = (zoom: number): number => (360 / (512 * 2 ** Math.floor(zoom))) * BIN_PX;
 
+/**
+ * `filter` over the table's codes: `shown[cls[i]]` for the class, `township[code + 1]` and
+ * `village[code + 1]` for the names (slot 0: no name, read as "" as `matchesFilter` does), null for
+ * no area condition.
+ */
+function filterFlags(table: HouseholdTable, filter: HouseholdFilter) {
+  const nameFlags = (wanted: string | null): Uint8Array | null => {
+    if (wanted === null) return null;
+    const flags = new Uint8Array(table.names.length + 1);
+    flags[0] = wanted === '' ? 1 : 0;
+    for (let k = 0; k < table.names.length; k++) flags[k + 1] = table.names[k] === wanted ? 1 : 0;
+    return flags;
+  };
+  return {
+    shown: classMask(ATTENDANCE_CLASSES.filter((c) => !filter.hiddenClasses.includes(c))),
+    township: nameFlags(filter.township),
+    village: nameFlags(filter.village),
+  };
+}
+
 /** Homes per bin at this zoom level, as points at the bins' home-weighted centres. */
 export function householdBins(
   households: readonly Household[], zoom: number, filter: HouseholdFilter, uncovered: readonly AttendanceClass[],
 ): GeoJSON.FeatureCollection<GeoJSON.Point> {
   const cell = binDeg(zoom);
-  const isUncovered = new Set(uncovered);
+  const table = asHouseholdTable(households);
+  const { lon, lat, cls, students: st } = table;
+  const { shown, township, village } = filterFlags(table, filter);
+  const isUncovered = classMask(uncovered);
   const slot = new Map<number, number>();
   const homes: number[] = [], students: number[] = [], unc: number[] = [], sumLon: number[] = [], sumLat: number[] = [];
-  for (const h of households) {
-    if (!matchesFilter(h, filter)) continue;
-    const key = Math.floor(h.lon / cell) * 1e6 + Math.floor(h.lat / cell);
+  for (let i = 0; i < table.count; i++) {
+    if (!shown[cls[i]!] || (township && !township[table.township[i]! + 1]) || (village && !village[table.village[i]! + 1])) continue;
+    const x = lon[i]!, y = lat[i]!;
+    const key = Math.floor(x / cell) * 1e6 + Math.floor(y / cell);
     let k = slot.get(key);
     if (k === undefined) {
       k = homes.length;
       slot.set(key, k);
       homes.push(0); students.push(0); unc.push(0); sumLon.push(0); sumLat.push(0);
     }
-    homes[k]!++; students[k]! += h.students; sumLon[k]! += h.lon; sumLat[k]! += h.lat;
-    if (isUncovered.has(h.cls)) unc[k]! += h.students;
+    homes[k]!++; students[k]! += st[i]!; sumLon[k]! += x; sumLat[k]! += y;
+    if (isUncovered[cls[i]!]) unc[k]! += st[i]!;
   }
   return {
     type: 'FeatureCollection',
@@ -67,10 +95,14 @@ export function householdBins(
 /** The homes inside `bounds` that pass the filter, or null when there are more than `max`. */
 export function householdsInView(households: readonly Household[], bounds: Bounds, filter: HouseholdFilter, max = VIEW_POINTS_MAX): number[] | null {
   const [west, south, east, north] = bounds;
+  const table = asHouseholdTable(households);
+  const { lon, lat, cls } = table;
+  const { shown, township, village } = filterFlags(table, filter);
   const out: number[] = [];
-  for (let i = 0; i < households.length; i++) {
-    const h = households[i]!;
-    if (h.lon < west || h.lon > east || h.lat < south || h.lat > north || !matchesFilter(h, filter)) continue;
+  for (let i = 0; i < table.count; i++) {
+    const x = lon[i]!, y = lat[i]!;
+    if (x < west || x > east || y < south || y > north) continue;
+    if (!shown[cls[i]!] || (township && !township[table.township[i]! + 1]) || (village && !village[table.village[i]! + 1])) continue;
     if (out.length === max) return null;
     out.push(i);
   }

@@ -6,6 +6,7 @@
 import type { AppState } from './store.ts';
 import { appStore } from './app-store.ts';
 import { core } from './actions/core.ts';
+import { nextTask } from './next-task.ts';
 import { CancelledError } from '../worker/core-client.ts';
 
 const DEBOUNCE_MS = 120;
@@ -27,6 +28,8 @@ async function run(): Promise<void> {
   const { households, sites } = dataset;
   try {
     const result = await core().analyze(households, sites, analysis.settings);
+    if (request !== latest) return;
+    await nextTask(); // reading a large answer was one task; showing it (panel, map) is the next
     if (request !== latest) return;
     appStore.setState((s) => ({ analysis: { ...s.analysis, result, resultFor: households, running: false, error: null } }));
   } catch (err) {

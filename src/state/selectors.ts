@@ -46,11 +46,25 @@ const areaOptions = memoLast((households: Household[]): AreaOption[] => {
 
 export const selectAreaOptions = (s: AppState) => areaOptions(s.dataset.households);
 
-const inArea = memoLast((households: Household[], township: string | null, village: string | null): Household[] =>
-  township === null
-    ? households
-    : households.filter((h) => h.township === township && (village === null || h.village === village)),
-);
+/** Flags per area-name code (slot `code + 1`; slot 0: no name) that equal `name`. */
+function nameFlags(names: readonly string[], name: string): Uint8Array {
+  const flags = new Uint8Array(names.length + 1);
+  for (let k = 0; k < names.length; k++) flags[k + 1] = names[k] === name ? 1 : 0;
+  return flags;
+}
+
+// The township and village of each home read as name codes of the table (no string compared per home).
+const inArea = memoLast((households: Household[], township: string | null, village: string | null): Household[] => {
+  if (township === null) return households;
+  const table = asHouseholdTable(households);
+  const inTownship = nameFlags(table.names, township);
+  const inVillage = village === null ? null : nameFlags(table.names, village);
+  const out: Household[] = [];
+  for (let i = 0; i < table.count; i++) {
+    if (inTownship[table.township[i]! + 1] && (!inVillage || inVillage[table.village[i]! + 1])) out.push(households[i]!);
+  }
+  return out;
+});
 
 /** Households inside the township/village filter (class filter not applied: the legend counts them all). */
 export const selectAreaHouseholds = (s: AppState) => inArea(s.dataset.households, s.ui.township, s.ui.village);
@@ -58,8 +72,8 @@ export const selectAreaHouseholds = (s: AppState) => inArea(s.dataset.households
 const areaSummary = memoLast((households: Household[]): ClassSummary => summarizeClasses(households));
 /** The whole dataset reads the table's columns (≈ 8 ms at 959,825 homes against ≈ 40 ms over the objects). */
 const totalSummary = memoLast((households: Household[]): ClassSummary => summarizeClasses(asHouseholdTable(households)));
-/** Counts per class inside the area filter (the legend). */
-export const selectAreaSummary = (s: AppState) => areaSummary(selectAreaHouseholds(s));
+/** Counts per class inside the area filter (the legend); without a filter, the whole dataset's (the same answer as the header's). */
+export const selectAreaSummary = (s: AppState) => (s.ui.township === null ? totalSummary(s.dataset.households) : areaSummary(selectAreaHouseholds(s)));
 /** Counts of the whole dataset (the header). */
 export const selectTotalSummary = (s: AppState) => totalSummary(s.dataset.households);
 

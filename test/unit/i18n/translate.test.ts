@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialLang, translate } from '../../../src/i18n/translate.ts';
+import { formatNumber, initialLang, translate } from '../../../src/i18n/translate.ts';
 import { zhCN } from '../../../src/i18n/zh-CN.ts';
 import { en } from '../../../src/i18n/en.ts';
 
@@ -9,6 +9,13 @@ describe('i18n', () => {
       '6,012 households · 8,123 students',
     );
     expect(translate('zh-CN', 'legend.householdsStudents', { households: 12, students: 3 })).toBe('12 户 · 3 名学生');
+  });
+
+  it('formats numbers as toLocaleString does for the language', () => {
+    for (const value of [0, 7, 1234, 959825, 1234567.891, -4321.5, 0.125, 1e21, NaN, Infinity]) {
+      expect(formatNumber('en', value)).toBe(value.toLocaleString('en-US'));
+      expect(formatNumber('zh-CN', value)).toBe(value.toLocaleString('zh-CN'));
+    }
   });
 
   it('has every key in both languages, with the same parameters', () => {

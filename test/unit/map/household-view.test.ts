@@ -4,8 +4,9 @@
  * exactly those inside the bounds that pass the filter, or null past the cap.
  */
 import { describe, expect, it } from 'vitest';
-import type { Household } from '../../../src/core/index.ts';
-import { binDeg, householdBins, householdsInView, withMargin } from '../../../src/map/household-view.ts';
+import type { AttendanceClass, Household } from '../../../src/core/index.ts';
+import { householdBounds, type HouseholdFilter } from '../../../src/map/data-sources.ts';
+import { binDeg, householdBins, householdsInView, matchesFilter, withMargin } from '../../../src/map/household-view.ts';
 
 const homes: Household[] = Array.from({ length: 1000 }, (_, i): Household => ({
   id: `H${i}`, lon: 107 + (i % 40) * 0.05, lat: 29 + Math.floor(i / 40) * 0.05, students: 1 + (i % 3), reports: [], personal: {}, line: i + 2,
@@ -37,6 +38,48 @@ describe('household bins and view', () => {
     expect(householdsInView(homes, bounds, filter)).toEqual(want);
     expect(want.length).toBeGreaterThan(3);
     expect(householdsInView(homes, bounds, filter, want.length - 1)).toBeNull();
+  });
+
+  it('bins and the view read the columns as the objects say (the version over objects as reference)', () => {
+    // Some homes without a township or a village: a filter of "" keeps those (as `matchesFilter` reads them).
+    const mixed = homes.map((h, i) => (i % 11 === 0 ? { ...h, township: undefined } : i % 13 === 0 ? { ...h, village: undefined } : h));
+    const binsOfObjects = (zoom: number, filter: HouseholdFilter, uncovered: readonly AttendanceClass[]) => {
+      const cell = binDeg(zoom);
+      const byKey = new Map<number, { n: number; students: number; unc: number; lon: number; lat: number }>();
+      for (const h of mixed) {
+        if (!matchesFilter(h, filter)) continue;
+        const key = Math.floor(h.lon / cell) * 1e6 + Math.floor(h.lat / cell);
+        const b = byKey.get(key) ?? { n: 0, students: 0, unc: 0, lon: 0, lat: 0 };
+        byKey.set(key, b);
+        b.n++; b.students += h.students; b.lon += h.lon; b.lat += h.lat;
+        if (uncovered.includes(h.cls)) b.unc += h.students;
+      }
+      return [...byKey.values()].map((b) => ({
+        coordinates: [b.lon / b.n, b.lat / b.n], households: b.n, students: b.students, uncoveredStudents: b.unc, share: b.students > 0 ? b.unc / b.students : -1,
+      }));
+    };
+    const filters: HouseholdFilter[] = [
+      all,
+      { hiddenClasses: ['none', 'unknown'], township: null, village: null },
+      { hiddenClasses: [], township: '乙镇', village: null },
+      { hiddenClasses: ['fair'], township: '甲乡', village: '村2' },
+      { hiddenClasses: [], township: '', village: null },
+      { hiddenClasses: [], township: '甲乡', village: '' },
+      { hiddenClasses: [], township: '无此乡', village: null },
+    ];
+    const bounds = [107.3, 29.2, 108.5, 30] as [number, number, number, number];
+    for (const filter of filters) {
+      const got = householdBins(mixed, 9, filter, ['none', 'poor']).features
+        .map((f) => ({ coordinates: f.geometry.coordinates, ...(f.properties as object) }));
+      expect(got, JSON.stringify(filter)).toEqual(binsOfObjects(9, filter, ['none', 'poor']));
+      const inView = mixed.flatMap((h, i) => (matchesFilter(h, filter) && h.lon >= bounds[0] && h.lon <= bounds[2] && h.lat >= bounds[1] && h.lat <= bounds[3] ? [i] : []));
+      expect(householdsInView(mixed, bounds, filter), JSON.stringify(filter)).toEqual(inView);
+    }
+  });
+
+  it('the households\' bounds', () => {
+    expect(householdBounds(homes)).toEqual([107, 29, 107 + 39 * 0.05, 29 + 24 * 0.05]);
+    expect(householdBounds([])).toBeNull();
   });
 
   it('grows the view by half its size each side', () => {

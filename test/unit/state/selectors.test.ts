@@ -7,10 +7,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ATTENDANCE_CLASSES, type Household } from '../../../src/core/index.ts';
-import { selectAreaOptions, selectTotalSummary } from '../../../src/state/selectors.ts';
+import { selectAreaHouseholds, selectAreaOptions, selectAreaSummary, selectTotalSummary } from '../../../src/state/selectors.ts';
 import type { AppState } from '../../../src/state/store.ts';
 
-const state = (households: Household[]) => ({ dataset: { households } }) as unknown as AppState;
+const state = (households: Household[], township: string | null = null, village: string | null = null) =>
+  ({ dataset: { households }, ui: { township, village } }) as unknown as AppState;
 const collator = new Intl.Collator('zh-CN');
 
 /** The options as the objects give them (the version before the table). */
@@ -67,6 +68,24 @@ describe('selectAreaOptions and selectTotalSummary', () => {
       for (const c of ATTENDANCE_CLASSES) {
         const of = homes.filter((h) => h.cls === c);
         expect(total.byClass[c]).toEqual({ households: of.length, students: of.reduce((s, h) => s + h.students, 0) });
+      }
+    }), { numRuns: 300 });
+  });
+
+  it('random homes and area filters: the homes in the area and their counts as the objects say', () => {
+    const filter = fc.tuple(fc.option(fc.constantFrom('六塘乡', '黄鹤镇', '500240205', '', '无此乡'), { nil: null }),
+      fc.option(fc.constantFrom('龙池村', '鱼龙村', '500240205206', ''), { nil: null }));
+    fc.assert(fc.property(fc.array(home, { maxLength: 30 }), filter, (homes, [township, village]) => {
+      const want = township === null ? homes : homes.filter((h) => h.township === township && (village === null || h.village === village));
+      const s = state(homes, township, village);
+      const got = selectAreaHouseholds(s);
+      expect(got).toEqual(want);
+      expect(got.every((h, i) => h === want[i])).toBe(true);
+      const summary = selectAreaSummary(s);
+      expect(summary.households).toBe(want.length);
+      for (const c of ATTENDANCE_CLASSES) {
+        const of = want.filter((h) => h.cls === c);
+        expect(summary.byClass[c]).toEqual({ households: of.length, students: of.reduce((n, h) => n + h.students, 0) });
       }
     }), { numRuns: 300 });
   });
