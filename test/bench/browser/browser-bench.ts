@@ -26,6 +26,9 @@
  *   CDP `Runtime.getHeapUsage` on a session from `Target.setAutoAttach` (usedSize; the typed
  *   arrays' ArrayBuffers are outside it and reported apart as backingStorageSize). A blocked
  *   thread answers late, so the samples are sparse exactly when it is busy.
+ * - what is held once quiet: the same heaps right after a forced collection
+ *   (`HeapProfiler.collectGarbage` on the page and on each worker): the dataset as kept, without
+ *   the import's garbage.
  * - the longest gap between requestAnimationFrame callbacks from setInputFiles until quiet (the
  *   page's longest stall) and the number of gaps over 200 ms.
  * - frame times after the import: a mouse drag across the map (20 steps, ~600 × 200 px, then the
@@ -231,8 +234,27 @@ class HeapPoller {
 
   stop(): void {
     this.running = false;
-    for (const resolve of this.pending.values()) resolve(null);
-    this.pending.clear();
+  }
+
+  /**
+   * What the page and each worker hold once the import is over: used heap (and, for workers,
+   * ArrayBuffer backing store) right after a forced collection (CDP `HeapProfiler.collectGarbage`),
+   * per worker kind (summed over the workers of a kind). Call after `stop()`.
+   */
+  async heldAfterGc(): Promise<{ mainMB: number; workers: Record<string, { usedMB: number; backingMB: number }> }> {
+    await this.cdp.send('HeapProfiler.collectGarbage');
+    const { metrics } = await this.cdp.send('Performance.getMetrics');
+    const mainMB = (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / MB;
+    const workers: Record<string, { usedMB: number; backingMB: number }> = {};
+    for (const [sessionId, series] of this.workers) {
+      await this.workerCall(sessionId, 'HeapProfiler.collectGarbage').catch(() => null);
+      const usage = (await this.workerCall(sessionId, 'Runtime.getHeapUsage').catch(() => null)) as { usedSize?: number; backingStorageSize?: number } | null;
+      if (!usage) continue;
+      const w = (workers[series.label] ??= { usedMB: 0, backingMB: 0 });
+      w.usedMB += (usage.usedSize ?? 0) / MB;
+      w.backingMB += (usage.backingStorageSize ?? 0) / MB;
+    }
+    return { mainMB, workers };
   }
 
   /** Peak used heap per worker kind (several workers of a kind: the sum of their peaks). */
@@ -481,6 +503,8 @@ interface SizeResult {
     notes: string[];
     series: HeapSeries[];
   };
+  /** Heaps once the page is quiet after the import, right after a forced collection (MB). */
+  heldAfterGc?: { mainMB: number; workers: Record<string, { usedMB: number; backingMB: number }> };
   importStall?: { longestMs: number; over200: number; framesDuring: number };
   longTasks?: { count: number; totalMs: number; top: { atS: number; ms: number; phase: string }[] };
   frames?: { idle: FrameStats; pan: FrameStats; zoom: FrameStats; panZoom: FrameStats; panMoved: boolean; zoomLevels: number[] };
@@ -617,6 +641,10 @@ async function runSize(browser: Browser, size: number): Promise<SizeResult> {
     );
     const quiet = await readState(page);
     poller.stop();
+    result.heldAfterGc = await within(poller.heldAfterGc(), 60_000, 'the heaps after a forced collection');
+    const held = result.heldAfterGc;
+    console.log(`  held after the import (forced GC): page ${held.mainMB.toFixed(0)} MB, ` +
+      Object.entries(held.workers).map(([k, w]) => `${k} worker ${w.usedMB.toFixed(0)} MB + ${w.backingMB.toFixed(0)} MB buffers`).join(', '));
     result.settledS = (quiet.marks.settled! - quiet.startAt) / 1000;
     const after = quiet.longTasks.filter(([start]) => start >= done.phase.mapIdle! && start <= quiet.marks.settled!);
     result.afterDrawn = { count: after.length, totalMs: Math.round(after.reduce((sum, [, d]) => sum + d, 0)), longestMs: Math.round(Math.max(0, ...after.map(([, d]) => d))) };
