@@ -47,19 +47,18 @@ export async function runReport(args: string[]): Promise<number> {
   const importOptions = importOptionsFromArgs('report', values, flags);
   const privacy = flags.has('privacy');
 
-  const parsed = await readHouseholdsArg(file, { ...importOptions, settings: classify });
-  const households = parsed.households;
+  const parsed = await readHouseholdsArg(file, { ...importOptions, settings: classify }, { asColumns: true });
   const proposalsPath = values.get('proposals');
   const proposals = proposalsPath === undefined ? []
     : parseProposalsGeoJson(new TextDecoder().decode(await readInputFile(proposalsPath)));
 
-  const report = aggregateAreas(households, { level: level as AreaLevel, uncovered, proposals });
+  const report = aggregateAreas(parsed.homes, { level: level as AreaLevel, uncovered, proposals });
   await writeOutput(values.get('out'), areaReportToCsv(report, { privacy }));
 
   const count = privacy ? suppressSmallCount : (n: number) => n;
   process.stderr.write(JSON.stringify({
     ok: true,
-    households: count(households.length),
+    households: count(parsed.homeCount),
     issues: parsed.issues.length,
     areas: report.rows.length,
     level,
