@@ -21,7 +21,7 @@
  * Limits: a household inside two overlapping outlines counts in both clusters' `households`;
  * centroids and outlines do not handle the antimeridian or the poles.
  * Input: the households as an array or as a `HouseholdTable`; either way the columns are read
- * (`asHouseholdTable`: an array's table is built once, ≈ 0.2–0.3 s at 1,000,000 homes, and
+ * (`asHouseholdTable`: an array's table is built once, 0.31–0.34 s at 959,825 homes, and
  * cached by the array's identity), never an object per home; the answer is the same for both.
  * Cost: O(n) over the `cls` column (`homesOfClasses`) to select u uncovered homes; DBSCAN
  * (`clusterDbscan`'s grid, ~O(u · neighbours)); per cluster of m homes a hull and its buffer
