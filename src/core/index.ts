@@ -25,6 +25,7 @@ export {
 } from './model/household-table.ts';
 export { householdTableOf, rememberHouseholdTable, asHouseholdTable } from './io/household-table-of.ts';
 export { householdsOfTable, detailsInWorker, REPORTS_IN_WORKER } from './io/households-of-table.ts';
+export { householdIndexById, IdIndex } from './io/id-index.ts';
 export { parseHouseholdTable, type ParseHouseholdTableOptions, type TableParseResult } from './io/parse-household-table.ts';
 export type { HouseholdDetailsTable } from './model/household-details-table.ts';
 export { householdAt, householdsOfColumns } from './io/households-of-columns.ts';

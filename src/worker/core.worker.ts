@@ -6,7 +6,7 @@
  * household indices do.
  */
 import {
-  analyzeBlindspots, demoTerrainInput, generateDemoTerrain, householdAt, householdIdAt, householdsOfColumns, inspectHouseholdsFile,
+  analyzeBlindspots, demoTerrainInput, generateDemoTerrain, householdAt, householdIdAt, householdIndexById, householdsOfColumns, inspectHouseholdsFile,
   parseHouseholdsFile, parseSitesFile, readDemFiles, suggestSites, UserInputError,
   type Household, type HouseholdDetailsTable, type HouseholdTable, type Site,
 } from '../core/index.ts';
@@ -117,8 +117,7 @@ function householdOf(homes: Homes, index: number, id: string): Household | undef
     return list[index]?.id === id ? list[index] : list.find((h) => h.id === id);
   }
   const { table, details } = homes;
-  let at = index >= 0 && index < table.count && householdIdAt(table, index) === id ? index : -1;
-  for (let i = 0; at < 0 && i < table.count; i++) if (householdIdAt(table, i) === id) at = i;
+  const at = index >= 0 && index < table.count && householdIdAt(table, index) === id ? index : householdIndexById(table).find(id);
   return at < 0 ? undefined : householdAt(table, details, at);
 }
 

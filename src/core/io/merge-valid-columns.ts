@@ -9,7 +9,7 @@
  * `classifyReport`, each home by `mergeClasses` (`classifyHouseholdColumns`). `householdsOfColumns` of the result is exactly
  * `mergeHouseholds`' households (tests pin it field for field and in key order).
  * Only rows with `kept[k]` = 1 are merged (`outside_area` rows are not).
- * Cost: O(rows) — an open-addressing id table, a map look-up per area name and report text
+ * Cost: O(rows) — an open-addressing id table (`IdIndex`), a map look-up per area name and report text
  * (fewer: the last is remembered).
  * Progress: `onProgress('merging', done, total)` every `PROGRESS_EVERY_ROWS` rows.
  */
@@ -19,6 +19,7 @@ import type { HouseholdTable } from '../model/household-table.ts';
 import type { HouseholdDetailsTable } from '../model/household-details-table.ts';
 import { classifyHouseholdColumns } from '../analysis/classify-household-columns.ts';
 import { haversineLonLatM } from '../analysis/haversine-lon-lat-m.ts';
+import { IdIndex } from './id-index.ts';
 import { quoteValue } from './quote-value.ts';
 import type { ValidColumns } from './valid-columns.ts';
 
@@ -26,43 +27,6 @@ import type { ValidColumns } from './valid-columns.ts';
 export const PROGRESS_EVERY_ROWS = 10_000;
 
 const AREA_FIELDS = ['county', 'township', 'village'] as const;
-
-/**
- * Homes by their (real) id: open addressing over an Int32Array of home indices, keyed by a hash
- * of the id's UTF-16 code units — ~8× faster than a `Map` of 1,000,000 fresh strings (Node 20),
- * whose hashing and growth dominated the merge.
- */
-class IdTable {
-  private readonly slots: Int32Array;
-  private readonly mask: number;
-  constructor(capacity: number, private readonly ids: readonly string[]) {
-    let size = 16;
-    while (size < 2 * capacity) size *= 2;
-    this.slots = new Int32Array(size).fill(-1);
-    this.mask = size - 1;
-  }
-  private static hash(id: string): number {
-    let h = 0x811c9dc5;
-    for (let j = 0; j < id.length; j++) h = Math.imul(h ^ id.charCodeAt(j), 0x01000193);
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    return h >>> 0;
-  }
-  /** The home with this id, or −1. */
-  find(id: string): number {
-    for (let slot = IdTable.hash(id) & this.mask; ; slot = (slot + 1) & this.mask) {
-      const at = this.slots[slot]!;
-      if (at < 0 || this.ids[at] === id) return at;
-    }
-  }
-  /** `id` must not be in the table yet. */
-  add(id: string, home: number): void {
-    let slot = IdTable.hash(id) & this.mask;
-    while (this.slots[slot]! >= 0) slot = (slot + 1) & this.mask;
-    this.slots[slot] = home;
-  }
-}
 
 /** Interns texts into a table: one index per distinct text. */
 function textTable(): { texts: string[]; code: (text: string | undefined) => number } {
@@ -129,7 +93,7 @@ export function mergeValidColumns(
     const list = lateFields.get(home);
     if (list) list.push(field); else lateFields.set(home, [field]);
   };
-  const byId = new IdTable(n, ids);
+  const byId = new IdIndex(n, (home) => ids[home]!);
   const issues: ImportIssue[] = [];
 
   for (let k = 0; k < n; k++) {
@@ -174,7 +138,7 @@ export function mergeValidColumns(
     townshipOf[home] = townshipCode(rowTownship[k]);
     villageOf[home] = villageCode(rowVillage[k]);
     for (let p = 0; p < personalKeys.length; p++) personal[p]![home] = rows.personal[p]![k];
-    if (rowId !== undefined) byId.add(rowId, home);
+    if (rowId !== undefined) byId.add(IdIndex.hash(rowId), home);
   }
 
   const count = ids.length;
