@@ -21,7 +21,7 @@ export { headerKey } from './io/map-headers.ts';
 export { validateRows, type ValidRow, type ValidateRowsResult } from './io/validate-rows.ts';
 export { mergeHouseholds, type MergeHouseholdsResult } from './io/merge-households.ts';
 export {
-  CLASS_CODE, householdIdAt, householdClassAt, areaNameOf, classMask, isHouseholdTable, type HouseholdTable,
+  CLASS_CODE, householdIdAt, householdClassAt, areaNameOf, classMask, isHouseholdTable, nameCodeFlags, type HouseholdTable,
 } from './model/household-table.ts';
 export { householdTableOf, rememberHouseholdTable, asHouseholdTable } from './io/household-table-of.ts';
 export { householdsOfTable, detailsInWorker, REPORTS_IN_WORKER } from './io/households-of-table.ts';

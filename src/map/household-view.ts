@@ -15,7 +15,7 @@
  * 153 ms over the objects (Node 20, 2 shared cores at load ≈ 6; the bin look-up dominates both).
  * Cost: bins O(n) per new (zoom level, filter) plus O(bins); points O(n + homes in view log).
  */
-import { ATTENDANCE_CLASSES, asHouseholdTable, classMask, type AttendanceClass, type Household, type HouseholdTable } from '../core/index.ts';
+import { ATTENDANCE_CLASSES, asHouseholdTable, classMask, nameCodeFlags, type AttendanceClass, type Household, type HouseholdTable } from '../core/index.ts';
 import type { Bounds, HouseholdFilter } from './data-sources.ts';
 
 export const ALL_POINTS_MAX = 50_000;
@@ -43,13 +43,8 @@ export const binDeg = (zoom: number): number => (360 / (512 * 2 ** Math.floor(zo
  * no area condition.
  */
 function filterFlags(table: HouseholdTable, filter: HouseholdFilter) {
-  const nameFlags = (wanted: string | null): Uint8Array | null => {
-    if (wanted === null) return null;
-    const flags = new Uint8Array(table.names.length + 1);
-    flags[0] = wanted === '' ? 1 : 0;
-    for (let k = 0; k < table.names.length; k++) flags[k + 1] = table.names[k] === wanted ? 1 : 0;
-    return flags;
-  };
+  const nameFlags = (wanted: string | null): Uint8Array | null =>
+    (wanted === null ? null : nameCodeFlags(table.names, wanted, wanted === '' ? 1 : 0));
   return {
     shown: classMask(ATTENDANCE_CLASSES.filter((c) => !filter.hiddenClasses.includes(c))),
     township: nameFlags(filter.township),

@@ -2,7 +2,7 @@
  * Derived data read by the UI and the map. Each selector caches its last answer by input
  * identity, so components re-render only when the data they show changes.
  */
-import { areaNameOf, areaTriplesOf, asHouseholdTable, householdIndexById, summarizeClasses, type ClassSummary, type Household } from '../core/index.ts';
+import { areaNameOf, areaTriplesOf, asHouseholdTable, householdIndexById, nameCodeFlags, summarizeClasses, type ClassSummary, type Household } from '../core/index.ts';
 import type { AppState } from './store.ts';
 
 /** Remembers the last answer: recomputes only when an argument changes identity. */
@@ -46,19 +46,12 @@ const areaOptions = memoLast((households: Household[]): AreaOption[] => {
 
 export const selectAreaOptions = (s: AppState) => areaOptions(s.dataset.households);
 
-/** Flags per area-name code (slot `code + 1`; slot 0: no name) that equal `name`. */
-function nameFlags(names: readonly string[], name: string): Uint8Array {
-  const flags = new Uint8Array(names.length + 1);
-  for (let k = 0; k < names.length; k++) flags[k + 1] = names[k] === name ? 1 : 0;
-  return flags;
-}
-
 // The township and village of each home read as name codes of the table (no string compared per home).
 const inArea = memoLast((households: Household[], township: string | null, village: string | null): Household[] => {
   if (township === null) return households;
   const table = asHouseholdTable(households);
-  const inTownship = nameFlags(table.names, township);
-  const inVillage = village === null ? null : nameFlags(table.names, village);
+  const inTownship = nameCodeFlags(table.names, township);
+  const inVillage = village === null ? null : nameCodeFlags(table.names, village);
   const out: Household[] = [];
   for (let i = 0; i < table.count; i++) {
     if (inTownship[table.township[i]! + 1] && (!inVillage || inVillage[table.village[i]! + 1])) out.push(households[i]!);

@@ -55,5 +55,17 @@ export function classMask(classes: Iterable<AttendanceClass>): Uint8Array {
   return mask;
 }
 
+/**
+ * One flag per area-name code, shifted by one (slot `code + 1`, for the `county` / `township` /
+ * `village` columns; slot 0: no name): 1 where the name is `name`. Slot 0 is `absent`: whether a
+ * home without a name matches (a filter that reads a missing name as '' says 1 for '').
+ */
+export function nameCodeFlags(names: readonly string[], name: string, absent: 0 | 1 = 0): Uint8Array {
+  const flags = new Uint8Array(names.length + 1);
+  flags[0] = absent;
+  for (let k = 0; k < names.length; k++) flags[k + 1] = names[k] === name ? 1 : 0;
+  return flags;
+}
+
 /** True for a table, false for an array of households (the analyses take either). */
 export const isHouseholdTable = (homes: object): homes is HouseholdTable => !Array.isArray(homes);
