@@ -5,26 +5,29 @@
  */
 import { circle } from '@turf/circle';
 import type { FilterSpecification } from 'maplibre-gl';
-import type { AreaCounts, AreaRow, AttendanceClass, BlindspotCluster, HexCell, Household, ProposedSite, Site } from '../core/index.ts';
+import {
+  areaNameOf, householdClassAt, type AreaCounts, type AreaRow, type AttendanceClass, type BlindspotCluster, type HexCell, type HouseholdTable,
+  type ProposedSite, type Site,
+} from '../core/index.ts';
 
 /** Draw order: the classes that matter most are drawn last, on top. */
 const DRAW_RANK: Record<AttendanceClass, number> = { unknown: 0, good: 1, fair: 2, poor: 3, none: 4 };
 
-/** Households as points (all of them, or those at `indices`), the worst classes last; `i` is the index into `households`. */
-export function householdsGeoJson(households: readonly Household[], indices?: readonly number[]): GeoJSON.FeatureCollection<GeoJSON.Point> {
-  const order = indices ? [...indices] : households.map((_, i) => i);
-  order.sort((a, b) => DRAW_RANK[households[a]!.cls] - DRAW_RANK[households[b]!.cls] || a - b);
+/** Households as points (all of them, or those at `indices`), the worst classes last; `i` is the index into the table. */
+export function householdsGeoJson(t: HouseholdTable, indices?: readonly number[]): GeoJSON.FeatureCollection<GeoJSON.Point> {
+  const order = indices ? [...indices] : Array.from({ length: t.count }, (_, i) => i);
+  const rank = (i: number) => DRAW_RANK[householdClassAt(t, i)];
+  order.sort((a, b) => rank(a) - rank(b) || a - b);
   return {
     type: 'FeatureCollection',
-    features: order.map((i) => {
-      const h = households[i]!;
-      return {
-        type: 'Feature',
-        id: i,
-        geometry: { type: 'Point', coordinates: [h.lon, h.lat] },
-        properties: { i, cls: h.cls, students: h.students, township: h.township ?? '', village: h.village ?? '' },
-      };
-    }),
+    features: order.map((i) => ({
+      type: 'Feature',
+      id: i,
+      geometry: { type: 'Point', coordinates: [t.lon[i]!, t.lat[i]!] },
+      properties: {
+        i, cls: householdClassAt(t, i), students: t.students[i]!, township: areaNameOf(t, t.township[i]!) ?? '', village: areaNameOf(t, t.village[i]!) ?? '',
+      },
+    })),
   };
 }
 
@@ -80,10 +83,13 @@ export function lonLatBounds(points: Iterable<readonly [number, number]>): Bound
   return west <= east ? [west, south, east, north] : null;
 }
 
-/** The extent of some households: one pass over their fields, no pair made per home (959,825 homes: 37 ms against 343 ms with a pair each; Node 20, load ≈ 6). */
-export function householdBounds(households: readonly Household[]): Bounds | null {
+/** The extent of the households (those at `indices` when given): one pass over the table's columns. */
+export function householdBounds(households: HouseholdTable, indices?: ArrayLike<number>): Bounds | null {
   let west = Infinity, south = Infinity, east = -Infinity, north = -Infinity;
-  for (const { lon, lat } of households) {
+  const n = indices ? indices.length : households.count;
+  for (let k = 0; k < n; k++) {
+    const i = indices ? indices[k]! : k;
+    const lon = households.lon[i]!, lat = households.lat[i]!;
     if (lon < west) west = lon;
     if (lon > east) east = lon;
     if (lat < south) south = lat;

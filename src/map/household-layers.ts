@@ -6,7 +6,7 @@
  * before the map loaded and hands it over in `attach`.
  */
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
-import type { AttendanceClass, Household } from '../core/index.ts';
+import type { AttendanceClass, HouseholdTable } from '../core/index.ts';
 import {
   HOUSEHOLD_BINS_SOURCE, HOUSEHOLDS_LAYER, HOUSEHOLDS_SOURCE, isolatedHouseholdsLayer, newlyCoveredHouseholdsLayer, selectedHouseholdLayer,
   unreportedHouseholdsLayer,
@@ -22,7 +22,7 @@ const RING_LAYERS: Record<Rings, string> = {
 
 export class HouseholdLayers {
   private map: MapLibreMap | null = null;
-  private households: readonly Household[] = [];
+  private households: HouseholdTable | null = null;
   private filter: HouseholdFilter = { hiddenClasses: [], township: null, village: null };
   private rings: Record<Rings, readonly number[]> = { isolated: [], newlyCovered: [], unreported: [] };
   private selected = -1;
@@ -45,7 +45,7 @@ export class HouseholdLayers {
   }
 
   /** New households: true when they differ from the ones shown (the caller fits the view to them). */
-  setHouseholds(households: readonly Household[]): boolean {
+  setHouseholds(households: HouseholdTable): boolean {
     if (households === this.households) return false;
     this.households = households;
     this.binsKey = null;
@@ -85,7 +85,7 @@ export class HouseholdLayers {
 
   /** A small dataset: every home, once. */
   private showAll(): void {
-    if (!this.map || this.households.length > ALL_POINTS_MAX) return;
+    if (!this.map || !this.households || this.households.count > ALL_POINTS_MAX) return;
     this.setData(HOUSEHOLDS_SOURCE, householdsGeoJson(this.households));
     this.setData(HOUSEHOLD_BINS_SOURCE, EMPTY);
   }
@@ -93,7 +93,7 @@ export class HouseholdLayers {
   /** A large dataset: the homes in view, or bins of them. */
   private showLarge(): void {
     const { map, households } = this;
-    if (!map || households.length <= ALL_POINTS_MAX) return;
+    if (!map || !households || households.count <= ALL_POINTS_MAX) return;
     const zoom = map.getZoom();
     const b = map.getBounds();
     const inView = zoom >= POINTS_MIN_ZOOM ? householdsInView(households, withMargin([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]), this.filter) : null;

@@ -9,13 +9,12 @@
  *   never a million-feature GeoJSON round trip.
  * Bins and points honour the class / township / village filter. Bins are cached per zoom level,
  * filter and uncovered classes; a view of points is a linear scan (≈ 10–20 ms for 1,000,000).
- * Both read the households' table (`asHouseholdTable`: the columns the worker sent, or built once
- * per array), the filter as one flag per class code and per area-name code: no object or string
- * is touched per home. Bins of 959,825 homes at zoom 8, median of 9: 113 ms over the columns against
+ * Both read the households' table (the store's), the filter as one flag per class code and per
+ * area-name code: no object or string is touched per home. Bins of 959,825 homes at zoom 8, median of 9: 113 ms over the columns against
  * 153 ms over the objects (Node 20, 2 shared cores at load ≈ 6; the bin look-up dominates both).
  * Cost: bins O(n) per new (zoom level, filter) plus O(bins); points O(n + homes in view log).
  */
-import { ATTENDANCE_CLASSES, asHouseholdTable, classMask, nameCodeFlags, type AttendanceClass, type Household, type HouseholdTable } from '../core/index.ts';
+import { ATTENDANCE_CLASSES, classMask, nameCodeFlags, type AttendanceClass, type Household, type HouseholdTable } from '../core/index.ts';
 import type { Bounds, HouseholdFilter } from './data-sources.ts';
 
 export const ALL_POINTS_MAX = 50_000;
@@ -28,7 +27,7 @@ export type HouseholdView =
   | { kind: 'points'; indices: number[] }
   | { kind: 'bins'; zoom: number; bins: GeoJSON.FeatureCollection<GeoJSON.Point> };
 
-export function matchesFilter(h: Household, filter: HouseholdFilter): boolean {
+export function matchesFilter(h: Pick<Household, 'cls' | 'township' | 'village'>, filter: HouseholdFilter): boolean {
   return !filter.hiddenClasses.includes(h.cls)
     && (filter.township === null || (h.township ?? '') === filter.township)
     && (filter.village === null || (h.village ?? '') === filter.village);
@@ -54,10 +53,9 @@ function filterFlags(table: HouseholdTable, filter: HouseholdFilter) {
 
 /** Homes per bin at this zoom level, as points at the bins' home-weighted centres. */
 export function householdBins(
-  households: readonly Household[], zoom: number, filter: HouseholdFilter, uncovered: readonly AttendanceClass[],
+  table: HouseholdTable, zoom: number, filter: HouseholdFilter, uncovered: readonly AttendanceClass[],
 ): GeoJSON.FeatureCollection<GeoJSON.Point> {
   const cell = binDeg(zoom);
-  const table = asHouseholdTable(households);
   const { lon, lat, cls, students: st } = table;
   const { shown, township, village } = filterFlags(table, filter);
   const isUncovered = classMask(uncovered);
@@ -88,9 +86,8 @@ export function householdBins(
 }
 
 /** The homes inside `bounds` that pass the filter, or null when there are more than `max`. */
-export function householdsInView(households: readonly Household[], bounds: Bounds, filter: HouseholdFilter, max = VIEW_POINTS_MAX): number[] | null {
+export function householdsInView(table: HouseholdTable, bounds: Bounds, filter: HouseholdFilter, max = VIEW_POINTS_MAX): number[] | null {
   const [west, south, east, north] = bounds;
-  const table = asHouseholdTable(households);
   const { lon, lat, cls } = table;
   const { shown, township, village } = filterFlags(table, filter);
   const out: number[] = [];

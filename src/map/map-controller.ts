@@ -6,7 +6,7 @@
 import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import type { GeoJSONSource, MapMouseEvent, MapTouchEvent } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { AreaRow, AttendanceClass, BlindspotCluster, HexCell, Household, ProposedSite, Site } from '../core/index.ts';
+import type { AreaRow, AttendanceClass, BlindspotCluster, HexCell, HouseholdTable, ProposedSite, Site } from '../core/index.ts';
 import { basemapStyle, SHIZHU_BOUNDS } from './basemap-style.ts';
 import {
   areaLabelsLayer,
@@ -311,9 +311,9 @@ export class MapController {
     (this.map.getSource(source) as GeoJSONSource).setData(data);
   }
 
-  setHouseholds(households: readonly Household[]): void {
+  setHouseholds(households: HouseholdTable): void {
     // A large dataset is drawn once the view settles on it (`HouseholdLayers`).
-    if (this.householdLayers.setHouseholds(households) && this.loaded && households.length > 0) this.fitTo(households);
+    if (this.householdLayers.setHouseholds(households) && this.loaded && households.count > 0) this.fitTo(households);
   }
 
   /** The classes that count as uncovered (colour of the bins of a large dataset). */
@@ -459,8 +459,9 @@ export class MapController {
     this.map.addControl(this.attribution, 'bottom-right');
   }
 
-  fitTo(households: readonly Household[]): void {
-    this.flyTo(householdBounds(households) ?? SHIZHU_BOUNDS, 0);
+  /** Fits the view to the households (those at `indices` when given). */
+  fitTo(households: HouseholdTable, indices?: ArrayLike<number>): void {
+    this.flyTo(householdBounds(households, indices) ?? SHIZHU_BOUNDS, 0);
   }
 
   flyTo(bounds: Bounds, durationMs = 600): void {

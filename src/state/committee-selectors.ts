@@ -7,7 +7,7 @@
  */
 import {
   aggregateAreas, aggregateHexagons, type AreaLevel, type AreaReport, type AreaRow, type AttendanceClass, type HexCell,
-  type Household,
+  type HouseholdTable,
 } from '../core/index.ts';
 import type { AppState, CommitteeSortKey } from './store.ts';
 import { memoLast } from './selectors.ts';
@@ -16,7 +16,7 @@ import { selectPlanCoverage, type PlanCoverage } from './plan-impact.ts';
 export const selectPrivacy = (s: AppState): boolean => s.ui.privacy[s.ui.view];
 
 const report = memoLast(
-  (households: Household[], level: AreaLevel, uncovered: readonly AttendanceClass[], plan: PlanCoverage): AreaReport =>
+  (households: HouseholdTable, level: AreaLevel, uncovered: readonly AttendanceClass[], plan: PlanCoverage): AreaReport =>
     aggregateAreas(households, { level, uncovered, proposals: plan.proposals, model: plan.model }),
 );
 
@@ -67,7 +67,7 @@ export const selectCommitteeRows = (s: AppState): AreaRow[] =>
   rows(selectAreaReport(s).rows, s.committee.search, s.committee.sort.key, s.committee.sort.descending);
 
 const hexes = memoLast(
-  (households: Household[], resolution: number, uncovered: readonly AttendanceClass[], plan: PlanCoverage, privacy: boolean): HexCell[] =>
+  (households: HouseholdTable, resolution: number, uncovered: readonly AttendanceClass[], plan: PlanCoverage, privacy: boolean): HexCell[] =>
     aggregateHexagons(households, { resolution, uncovered, proposals: plan.proposals, model: plan.model, privacy }),
 );
 

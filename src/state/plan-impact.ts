@@ -12,7 +12,7 @@
  */
 import {
   countsInPlan, createImpactTracker, describeProposalReach, largestPolygon, precomputedCoverageModel, radiusCoverageModel, type AttendanceClass,
-  type BlindspotAnalysis, type CoverageModel, type Household, type ImpactResult, type ImpactTracker, type ProposedSite, type Site, type SiteImpactSummary,
+  type BlindspotAnalysis, type CoverageModel, type HouseholdTable, type ImpactResult, type ImpactTracker, type ProposedSite, type Site, type SiteImpactSummary,
 } from '../core/index.ts';
 import { selectAnalysis } from './selectors.ts';
 import type { AppState, PlanDrag, TerrainSlice } from './store.ts';
@@ -36,7 +36,7 @@ export interface PlanCoverage {
   terrain: boolean;
 }
 
-let coverageCache: { households: Household[]; proposals: ProposedSite[]; coverage: TerrainSlice['coverage'] | null; value: PlanCoverage } | null = null;
+let coverageCache: { households: HouseholdTable; proposals: ProposedSite[]; coverage: TerrainSlice['coverage'] | null; value: PlanCoverage } | null = null;
 
 /**
  * The plan's coverage now: the radius model over the proposals, or (terrain active) the worker's
@@ -121,7 +121,7 @@ export function selectPlanImpact(state: AppState): PlanImpact {
  * Computed once per export (O(n) + the circles), not live.
  */
 export function siteSummaries(
-  households: readonly Household[], proposals: readonly ProposedSite[], uncovered: readonly AttendanceClass[], analysis?: BlindspotAnalysis,
+  households: HouseholdTable, proposals: readonly ProposedSite[], uncovered: readonly AttendanceClass[], analysis?: BlindspotAnalysis,
   model: CoverageModel = radiusCoverageModel,
 ): SiteImpactSummary[] {
   const tracker = createImpactTracker(households, { uncovered }, model);

@@ -2,7 +2,9 @@
  * Derived data read by the UI and the map. Each selector caches its last answer by input
  * identity, so components re-render only when the data they show changes.
  */
-import { areaNameOf, areaTriplesOf, asHouseholdTable, householdIndexById, nameCodeFlags, summarizeClasses, type ClassSummary, type Household } from '../core/index.ts';
+import {
+  areaNameOf, areaTriplesOf, householdIndexById, householdRowAt, nameCodeFlags, summarizeClasses, type ClassSummary, type HouseholdRow, type HouseholdTable,
+} from '../core/index.ts';
 import type { AppState } from './store.ts';
 
 /** Remembers the last answer: recomputes only when an argument changes identity. */
@@ -27,8 +29,7 @@ const collator = new Intl.Collator('zh-CN');
 
 // Over the distinct area code triples of the households' table (integer work per home, names once per
 // triple): 959,825 homes, 8,677 triples: ≈ 15 ms, against ≈ 80 ms with two string look-ups per home.
-const areaOptions = memoLast((households: Household[]): AreaOption[] => {
-  const table = asHouseholdTable(households);
+const areaOptions = memoLast((table: HouseholdTable): AreaOption[] => {
   const triples = areaTriplesOf(table);
   const byTownship = new Map<string, Set<string>>();
   for (let t = 0; t < triples.count; t++) {
@@ -47,40 +48,45 @@ const areaOptions = memoLast((households: Household[]): AreaOption[] => {
 export const selectAreaOptions = (s: AppState) => areaOptions(s.dataset.households);
 
 // The township and village of each home read as name codes of the table (no string compared per home).
-const inArea = memoLast((households: Household[], township: string | null, village: string | null): Household[] => {
-  if (township === null) return households;
-  const table = asHouseholdTable(households);
+const inArea = memoLast((table: HouseholdTable, township: string | null, village: string | null): Uint32Array | null => {
+  if (township === null) return null;
   const inTownship = nameCodeFlags(table.names, township);
   const inVillage = village === null ? null : nameCodeFlags(table.names, village);
-  const out: Household[] = [];
+  const out: number[] = [];
   for (let i = 0; i < table.count; i++) {
-    if (inTownship[table.township[i]! + 1] && (!inVillage || inVillage[table.village[i]! + 1])) out.push(households[i]!);
+    if (inTownship[table.township[i]! + 1] && (!inVillage || inVillage[table.village[i]! + 1])) out.push(i);
   }
-  return out;
+  return Uint32Array.from(out);
 });
 
-/** Households inside the township/village filter (class filter not applied: the legend counts them all). */
-export const selectAreaHouseholds = (s: AppState) => inArea(s.dataset.households, s.ui.township, s.ui.village);
+/** Indices of the households inside the township/village filter, null without one (class filter not applied: the legend counts them all). */
+export const selectAreaIndices = (s: AppState) => inArea(s.dataset.households, s.ui.township, s.ui.village);
 
-const areaSummary = memoLast((households: Household[]): ClassSummary => summarizeClasses(households));
-/** The whole dataset reads the table's columns (≈ 8 ms at 959,825 homes against ≈ 40 ms over the objects). */
-const totalSummary = memoLast((households: Household[]): ClassSummary => summarizeClasses(asHouseholdTable(households)));
+// Two caches: the header and the legend both read on every store change (one shared cache would
+// answer a new object each time they alternate).
+const areaSummary = memoLast((table: HouseholdTable, indices: Uint32Array): ClassSummary => summarizeClasses(table, indices));
+const totalSummary = memoLast((table: HouseholdTable): ClassSummary => summarizeClasses(table));
 /** Counts per class inside the area filter (the legend); without a filter, the whole dataset's (the same answer as the header's). */
-export const selectAreaSummary = (s: AppState) => (s.ui.township === null ? totalSummary(s.dataset.households) : areaSummary(selectAreaHouseholds(s)));
+export const selectAreaSummary = (s: AppState) => {
+  const indices = selectAreaIndices(s);
+  return indices ? areaSummary(s.dataset.households, indices) : totalSummary(s.dataset.households);
+};
 /** Counts of the whole dataset (the header). */
 export const selectTotalSummary = (s: AppState) => totalSummary(s.dataset.households);
 
 /** Id → index of the households (`householdIndexById` over their table: 40–130 ms at 1,000,000 homes, where a `Map` took 0.3–0.7 s). */
-const byId = memoLast((households: Household[]) => {
-  const index = householdIndexById(asHouseholdTable(households));
+const byId = memoLast((table: HouseholdTable) => {
+  const index = householdIndexById(table);
   return { get: (id: string): number | undefined => { const i = index.find(id); return i < 0 ? undefined : i; } };
 });
 export const selectHouseholdIndex = (s: AppState) => byId(s.dataset.households);
 
-export function selectSelectedHousehold(s: AppState): Household | null {
+const rowAt = memoLast((table: HouseholdTable, index: number | undefined): HouseholdRow | null => (index === undefined ? null : householdRowAt(table, index)));
+
+/** The selected home as the page shows it (its reports and personal fields are asked for: `householdDetails`). */
+export function selectSelectedHousehold(s: AppState): HouseholdRow | null {
   if (s.ui.selection?.kind !== 'household') return null;
-  const i = selectHouseholdIndex(s).get(s.ui.selection.id);
-  return i === undefined ? null : (s.dataset.households[i] ?? null);
+  return rowAt(s.dataset.households, selectHouseholdIndex(s).get(s.ui.selection.id));
 }
 
 /** The analysis of the current households, or null while it is being (re)computed for new data. */

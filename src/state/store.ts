@@ -10,7 +10,8 @@ import {
   type AttendanceClass,
   type BlindspotAnalysis,
   type ColumnDescription,
-  type Household,
+  householdTableOf,
+  type HouseholdTable,
   type HouseholdsFileDescription,
   type ImportIssue,
   type ImportOptions,
@@ -57,7 +58,8 @@ export interface SiteSource {
 }
 
 export interface DatasetSlice {
-  households: Household[];
+  /** The homes as columns (the page makes no object per home; a home's reports and personal fields are asked for). */
+  households: HouseholdTable;
   sites: Site[];
   siteSource: SiteSource | null;
   issues: ImportIssue[];
@@ -82,8 +84,8 @@ export interface AnalysisSlice {
   settings: AnalysisSettings;
   /** The latest finished analysis, or null while none matches the current dataset. */
   result: BlindspotAnalysis | null;
-  /** The household array the result's indices refer to. */
-  resultFor: Household[] | null;
+  /** The households the result's indices refer to. */
+  resultFor: HouseholdTable | null;
   running: boolean;
   error: { message: string; code?: string } | null;
 }
@@ -195,12 +197,12 @@ export interface TerrainSlice {
    * households and uncovered classes in `coverageFor`; a key missing is still being computed.
    */
   coverage: Record<string, TerrainSiteCoverage>;
-  coverageFor: { households: Household[]; uncovered: AttendanceClass[]; dem: NonNullable<TerrainSlice['dem']> } | null;
+  coverageFor: { households: HouseholdTable; uncovered: AttendanceClass[]; dem: NonNullable<TerrainSlice['dem']> } | null;
   /** Proposals whose coverage the worker is computing now (0 when none). */
   pending: number;
   error: { message: string; code?: string } | null;
   /** Homes without a report that no existing site is predicted to cover (for `households`). */
-  unreported: (UnreportedUncovered & { households: Household[] }) | null;
+  unreported: (UnreportedUncovered & { households: HouseholdTable }) | null;
   /** Draw the flagged homes on the map. */
   showUnreported: boolean;
   /** Work done on a suggestion over terrain (candidate coverage sets), or null. */
@@ -221,8 +223,11 @@ export interface AppState {
   settings: SettingsSlice;
 }
 
+/** No homes (the store before any data). */
+export const NO_HOUSEHOLDS: HouseholdTable = householdTableOf([]);
+
 export const emptyDataset: DatasetSlice = {
-  households: [],
+  households: NO_HOUSEHOLDS,
   sites: [],
   siteSource: null,
   issues: [],

@@ -5,7 +5,7 @@
  * the answer for a new key (a site just dropped or edited), the last answer for the same site id
  * stands in — "the last exact result" — so the numbers and the map do not flicker to zero.
  */
-import { positionKey, type Household, type Site } from '../core/index.ts';
+import { positionKey, type HouseholdTable, type Site } from '../core/index.ts';
 import type { TerrainSiteCoverage } from '../worker/protocol.ts';
 import type { AppState, TerrainSlice } from './store.ts';
 
@@ -29,14 +29,11 @@ export function siteTerrainCoverage(
 const positions = new WeakMap<TerrainSiteCoverage, Set<string>>();
 
 /** The positions (`positionKey`) of the households an answer covers (built once per answer). */
-export function coveredPositions(entry: TerrainSiteCoverage, households: readonly Household[]): Set<string> {
+export function coveredPositions(entry: TerrainSiteCoverage, households: HouseholdTable): Set<string> {
   let set = positions.get(entry);
   if (!set) {
     set = new Set();
-    for (const i of entry.covered) {
-      const h = households[i];
-      if (h) set.add(positionKey(h.lon, h.lat));
-    }
+    for (const i of entry.covered) if (i < households.count) set.add(positionKey(households.lon[i]!, households.lat[i]!));
     positions.set(entry, set);
   }
   return set;

@@ -91,7 +91,7 @@ export function startTerrainRunner(): () => void {
 
   function follow(state: AppState): void {
     const { terrain, dataset } = state;
-    if (!terrain.dem || dataset.households.length === 0 || terrain.load.state === 'loading') return;
+    if (!terrain.dem || dataset.households.count === 0 || terrain.load.state === 'loading') return;
     const [dem, households, sites] = unreportedFor;
     if (dem !== terrain.dem || households !== dataset.households || sites !== dataset.sites) {
       if (dataset.sites.length > 0) void askUnreported(state);

@@ -35,7 +35,7 @@ export function App() {
   const summaryOpen = useApp((s) => s.ui.importSummaryOpen);
   const view = useApp((s) => s.ui.view);
   const privacy = useApp(selectPrivacy);
-  const large = useApp((s) => s.dataset.households.length > ALL_POINTS_MAX);
+  const large = useApp((s) => s.dataset.households.count > ALL_POINTS_MAX);
   const [webGlFailed, setWebGlFailed] = useState(false);
   const onWebGlError = useCallback(() => setWebGlFailed(true), []);
 

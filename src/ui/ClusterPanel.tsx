@@ -2,7 +2,7 @@
  * Blind-spot clusters: the analysis parameters, the ranked list (a click flies to the cluster),
  * the isolated homes, and the GeoJSON export.
  */
-import { ATTENDANCE_CLASSES, clustersToGeoJson, type AttendanceClass } from '../core/index.ts';
+import { ATTENDANCE_CLASSES, clustersToGeoJson, householdRowAt, type AttendanceClass } from '../core/index.ts';
 import { outlineBounds } from '../map/data-sources.ts';
 import { selectAndFly, setAnalysisSettings } from '../state/actions/ui-actions.ts';
 import { useApp } from '../state/app-store.ts';
@@ -154,8 +154,8 @@ export function ClusterPanel() {
               <p className="hint">{t('cluster.isolatedHint')}</p>
               <ul>
                 {analysis.isolatedIndices.slice(0, SHOWN_ISOLATED).map((i) => {
-                  const h = households[i];
-                  if (!h) return null;
+                  if (i >= households.count) return null;
+                  const h = householdRowAt(households, i);
                   const m = FLY_MARGIN_DEG;
                   return (
                     <li key={h.id}>

@@ -4,7 +4,7 @@
  */
 import { PathProfile } from './PathProfile.tsx';
 import { useEffect, useState } from 'react';
-import { detailsInWorker, type BlindspotCluster, type Household, type Report, type Site } from '../core/index.ts';
+import type { BlindspotCluster, HouseholdRow, Report, Site } from '../core/index.ts';
 import { householdDetails } from '../state/actions/household-details.ts';
 import type { HouseholdDetails } from '../worker/protocol.ts';
 import { CLASS_COLORS } from '../map/palette.ts';
@@ -35,21 +35,18 @@ function ReportLine({ report }: { report: Report }) {
   );
 }
 
-/** The home's reports and personal fields: its own, or (large datasets) asked from the worker. */
-function useDetails(household: Household): HouseholdDetails | null {
-  const [fetched, setFetched] = useState<{ for: Household; details: HouseholdDetails } | null>(null);
-  const inWorker = detailsInWorker(household);
+/** The home's reports and personal fields, asked for when it is opened (null until they come). */
+function useDetails(household: HouseholdRow): HouseholdDetails | null {
+  const [fetched, setFetched] = useState<{ for: HouseholdRow; details: HouseholdDetails } | null>(null);
   useEffect(() => {
-    if (!inWorker) return;
     let live = true;
-    householdDetails(household).then((details) => live && setFetched({ for: household, details }), () => undefined);
+    householdDetails(household.id).then((details) => live && setFetched({ for: household, details }), () => undefined);
     return () => { live = false; };
-  }, [household, inWorker]);
-  if (!inWorker) return household;
+  }, [household]);
   return fetched?.for === household ? fetched.details : null;
 }
 
-function HouseholdDetails({ household }: { household: Household }) {
+function HouseholdDetails({ household }: { household: HouseholdRow }) {
   const t = useT();
   const showPersonal = useApp((s) => s.ui.showPersonal);
   const details = useDetails(household);

@@ -66,7 +66,7 @@ export function ImportSummary() {
           </div>
           <div>
             <dt>{t('import.households')}</dt>
-            <dd data-testid="import-households-count">{dataset.households.length}</dd>
+            <dd data-testid="import-households-count">{dataset.households.count}</dd>
           </div>
           <div>
             <dt>{t('import.errors')}</dt>

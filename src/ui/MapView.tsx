@@ -6,7 +6,7 @@
 import { useEffect, useRef } from 'react';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import {
-  countsInPlan, hexResolutionForZoom, PRIVACY_MIN_COUNT, PROPAGATION_DEFAULTS, radiusCoverageModel, type BlindspotCluster, type ProposedSite,
+  countsInPlan, hexResolutionForZoom, householdIdAt, PRIVACY_MIN_COUNT, PROPAGATION_DEFAULTS, radiusCoverageModel, type BlindspotCluster, type ProposedSite,
 } from '../core/index.ts';
 import { MapController, type MapSelection } from '../map/map-controller.ts';
 import { composeCoverageImage, type CoverageImage } from '../map/coverage-image.ts';
@@ -21,7 +21,7 @@ import { selectPlanImpact } from '../state/plan-impact.ts';
 import { selectArea } from '../state/actions/committee-actions.ts';
 import { areaName, selectAreaReport, selectHexCells, selectPrivacy } from '../state/committee-selectors.ts';
 import { setMapHandle } from './map-handle.ts';
-import { selectAnalysis, selectAreaHouseholds, selectHouseholdIndex } from '../state/selectors.ts';
+import { selectAnalysis, selectAreaIndices, selectHouseholdIndex } from '../state/selectors.ts';
 import type { AppState, Selection } from '../state/store.ts';
 
 const NO_CLUSTERS: BlindspotCluster[] = [];
@@ -50,8 +50,8 @@ function terrainPicture() {
 function toStoreSelection(state: AppState, selection: MapSelection): Selection {
   switch (selection?.kind) {
     case 'household': {
-      const h = state.dataset.households[selection.index];
-      return h ? { kind: 'household', id: h.id } : null;
+      const { households } = state.dataset;
+      return selection.index < households.count ? { kind: 'household', id: householdIdAt(households, selection.index) } : null;
     }
     case 'site': {
       const site = state.dataset.sites[selection.index];
@@ -149,7 +149,7 @@ export function MapView({ onWebGlError }: { onWebGlError: () => void }) {
         controller.setFilter({ hiddenClasses: ui.hiddenClasses, township: ui.township, village: ui.village });
       }
       if (prev && (ui.township !== prev.ui.township || ui.village !== prev.ui.village)) {
-        controller.fitTo(selectAreaHouseholds(state));
+        controller.fitTo(dataset.households, selectAreaIndices(state) ?? undefined);
       }
       if (!prev || selectAnalysis(prev) !== analysis) controller.setIsolated(analysis?.isolatedIndices ?? NO_INDICES);
       if (impact.model === 'terrain') {

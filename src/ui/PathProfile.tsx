@@ -5,7 +5,7 @@
  * Shown only while a DEM is loaded; the prediction runs in the worker.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { countsInPlan, haversineM, PROPAGATION_DEFAULTS, type Household, type RsrpPrediction, type Site } from '../core/index.ts';
+import { countsInPlan, haversineM, PROPAGATION_DEFAULTS, type HouseholdRow, type RsrpPrediction, type Site } from '../core/index.ts';
 import { predictPath } from '../state/actions/terrain-actions.ts';
 import { useApp } from '../state/app-store.ts';
 import { TerrainProfileChart } from './TerrainProfileChart.tsx';
@@ -14,7 +14,7 @@ import { useLang, useT } from './use-t.ts';
 
 type Answer = { prediction: RsrpPrediction } | { error: { message: string; code?: string } };
 
-export function PathProfile({ household }: { household: Household }) {
+export function PathProfile({ household }: { household: HouseholdRow }) {
   const t = useT();
   const lang = useLang();
   const dem = useApp((s) => s.terrain.dem);

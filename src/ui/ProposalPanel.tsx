@@ -38,7 +38,7 @@ function ModeButton({ mode, label, testId }: { mode: PlanMode; label: string; te
 function SuggestForm() {
   const t = useT();
   const suggest = useApp((s) => s.plan.suggest);
-  const hasData = useApp((s) => s.dataset.households.length > 0);
+  const hasData = useApp((s) => s.dataset.households.count > 0);
   const terrain = useApp(selectTerrainActive);
   const [count, setCount] = useState(5);
   const [radiusM, setRadiusM] = useState(3000);

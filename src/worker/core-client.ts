@@ -2,16 +2,22 @@
  * The app's handle on the core worker: one request → one promise. Errors come back as
  * `UserInputError` when the core said the input cannot be used, `WorkerFailedError` when the
  * worker itself failed (the next request starts a new one), else as `Error`.
+ *
+ * The page holds households only as a `HouseholdTable` (issue 9 §1: no object per home). Their
+ * reports and personal fields are kept where they are cheap to keep: a small file's homes (at most
+ * `COLUMNS_ABOVE`) and a project's whole on this side, keyed by their table; a large file's in the
+ * worker that parsed it. `householdDetails` and `fullHouseholds` answer from either.
  */
 import {
-  householdsOfTable,
-  rememberHouseholdTable,
+  householdIdAt,
+  householdTableOf,
   UserInputError,
   type AnalysisSettings,
   type BlindspotAnalysis,
   type Household,
   type HouseholdsFileDescription,
   type HouseholdsFileResult,
+  type HouseholdTable,
   type ImportOptions,
   type Site,
   type SitesFileOptions,
@@ -30,35 +36,40 @@ import type {
 /** Work done so far on a long request; a household import says its stage (total 0: not measured). */
 export type OnProgress = (done: number, total: number, stage?: ParseStage) => void;
 
+/** A household file as the page keeps it: the homes as a table. */
+export type ParsedHouseholds = Omit<HouseholdsFileResult, 'households'> & { households: HouseholdTable };
+
 export interface CoreClient {
   /**
    * `onProgress(done, total, stage)`: bytes read, rows validated, rows merged (`IMPORT_STAGES`),
    * then 'sending' (the answer crossing); at most one call in 250 ms within a stage.
    */
-  parseHouseholds(name: string, bytes: ArrayBuffer, options?: ImportOptions, onProgress?: OnProgress): Promise<HouseholdsFileResult>;
+  parseHouseholds(name: string, bytes: ArrayBuffer, options?: ImportOptions, onProgress?: OnProgress): Promise<ParsedHouseholds>;
+  /** Keeps whole homes read on this side (a project file's) for `householdDetails` and `fullHouseholds`; returns their table. */
+  holdHouseholds(households: Household[]): HouseholdTable;
   /** How a household file reads (columns with samples) without validating it: for the mapping dialog. */
   inspectHouseholds(name: string, bytes: ArrayBuffer, options?: ImportOptions): Promise<HouseholdsFileDescription>;
   parseSites(name: string, bytes: ArrayBuffer, options?: SitesFileOptions): Promise<SitesFileResult>;
   /** Analyses the given dataset; it crosses to the worker only when it differs from the last one sent. */
-  analyze(households: Household[], sites: Site[], settings: AnalysisSettings): Promise<BlindspotAnalysis>;
+  analyze(households: HouseholdTable, sites: Site[], settings: AnalysisSettings): Promise<BlindspotAnalysis>;
   /** Suggests new sites over the given dataset (sent only when it differs from the last one). */
-  suggest(households: Household[], sites: Site[], options: SuggestOptions): Promise<SuggestResult>;
+  suggest(households: HouseholdTable, sites: Site[], options: SuggestOptions): Promise<SuggestResult>;
   /** Reads elevation files into the worker's DEM (the bytes are handed over, not copied). */
   loadDem(files: FileBytes[]): Promise<DemInfo>;
   /** Builds the demo's synthetic terrain from the demo's household and site files. */
   loadDemoTerrain(households: FileBytes, sites: FileBytes): Promise<DemInfo>;
   clearDem(): Promise<void>;
   /** Each site's coverage over the DEM: raster, outline and the households of `classes` it covers. */
-  terrainCoverage(households: Household[], sites: Site[], proposals: Site[], classes: AttendanceClass[], onProgress?: OnProgress): Promise<TerrainSiteCoverage[]>;
-  suggestOverTerrain(households: Household[], sites: Site[], options: TerrainSuggestOptions, onProgress?: OnProgress): Promise<SuggestOverTerrainResult>;
+  terrainCoverage(households: HouseholdTable, sites: Site[], proposals: Site[], classes: AttendanceClass[], onProgress?: OnProgress): Promise<TerrainSiteCoverage[]>;
+  suggestOverTerrain(households: HouseholdTable, sites: Site[], options: TerrainSuggestOptions, onProgress?: OnProgress): Promise<SuggestOverTerrainResult>;
   /** Homes without a report that no existing site is predicted (over the DEM) to cover. */
-  unreportedUncovered(households: Household[], sites: Site[]): Promise<UnreportedUncovered>;
+  unreportedUncovered(households: HouseholdTable, sites: Site[]): Promise<UnreportedUncovered>;
   /** The prediction from a site to a point over the DEM: profile, losses, main obstacle. */
   predictPath(site: RadioSite, lon: number, lat: number): Promise<RsrpPrediction>;
-  /** One home's reports and personal fields from the worker (homes that crossed as columns). */
-  householdDetails(households: Household[], sites: Site[], index: number): Promise<HouseholdDetails>;
-  /** The dataset's homes whole from the worker (reports and personal fields included). */
-  fullHouseholds(households: Household[], sites: Site[]): Promise<Household[]>;
+  /** Home `index`'s reports and personal fields. */
+  householdDetails(households: HouseholdTable, sites: Site[], index: number): Promise<HouseholdDetails>;
+  /** The homes whole (reports and personal fields included): for a project file. */
+  fullHouseholds(households: HouseholdTable, sites: Site[]): Promise<Household[]>;
   /**
    * Stops whatever the worker is doing (a long import): every waiting request fails with
    * `CancelledError`, the worker is ended, and the next request starts a fresh one (which no
@@ -86,9 +97,11 @@ export function createCoreClient(): CoreClient {
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let worker: Worker | null = null;
-  let sent: { households: Household[]; sites: Site[] } | null = null;
-  /** The households the worker's last parse returned (this side's copy) and that request's id. */
-  let parsedOnWorker: { id: number; households: Household[] } | null = null;
+  let sent: { households: HouseholdTable; sites: Site[] } | null = null;
+  /** The table of the worker's last parse (this side's copy) and that request's id. */
+  let parsedOnWorker: { id: number; households: HouseholdTable } | null = null;
+  /** Whole homes kept on this side, by the table the page holds for them. */
+  const whole = new WeakMap<HouseholdTable, Household[]>();
 
   /** Every request waiting on a failed worker fails in words; the next request starts a fresh worker. */
   function fail(message: string, error: typeof WorkerFailedError = WorkerFailedError): void {
@@ -128,13 +141,19 @@ export function createCoreClient(): CoreClient {
     });
   }
 
-  function sendDataset(households: Household[], sites: Site[]): void {
+  function sendDataset(households: HouseholdTable, sites: Site[]): void {
     if (sent?.households === households && sent.sites === sites) return;
     sent = { households, sites };
     // Messages are handled in order: the request that follows runs on this dataset.
     // The worker still holds the homes it parsed: name them instead of sending them back.
-    const own = parsedOnWorker?.households === households ? { parsedId: parsedOnWorker.id } : households;
+    const own = parsedOnWorker?.households === households ? { parsedId: parsedOnWorker.id } : (whole.get(households) ?? { table: households });
     request<null>({ type: 'setDataset', households: own, sites }).catch(() => (sent = null));
+  }
+
+  function hold(households: Household[]): HouseholdTable {
+    const table = householdTableOf(households);
+    whole.set(table, households);
+    return table;
   }
 
   return {
@@ -165,23 +184,25 @@ export function createCoreClient(): CoreClient {
     predictPath: (site, lon, lat) => request<RsrpPrediction>({ type: 'predictPath', site, lon, lat }),
     cancel: () => fail('cancelled by the user', CancelledError),
     householdDetails(households, sites, index) {
+      const home = whole.get(households)?.[index];
+      if (home) return Promise.resolve({ reports: home.reports, personal: home.personal });
       sendDataset(households, sites);
-      return request<HouseholdDetails>({ type: 'householdDetails', index, householdId: households[index]!.id });
+      return request<HouseholdDetails>({ type: 'householdDetails', index, householdId: householdIdAt(households, index) });
     },
     fullHouseholds(households, sites) {
+      const homes = whole.get(households) ?? (households.count === 0 ? [] : undefined);
+      if (homes) return Promise.resolve(homes);
       sendDataset(households, sites);
       return request<Household[]>({ type: 'fullHouseholds' });
     },
+    holdHouseholds: hold,
     async parseHouseholds(name, bytes, options = {}, onProgress) {
       const id = nextId++;
-      const { householdTable, ...answer } = await request<ParseAnswer>({ type: 'parseHouseholds', name, bytes, options }, onProgress, [], id);
-      let parsed: HouseholdsFileResult = answer;
-      if (householdTable) {
-        parsed = { ...answer, households: householdsOfTable(householdTable) };
-        rememberHouseholdTable(parsed.households, householdTable); // the page's analyses read these columns, not rebuilt
-      }
-      parsedOnWorker = { id, households: parsed.households };
-      return parsed;
+      const { householdTable, households, ...answer } = await request<ParseAnswer>({ type: 'parseHouseholds', name, bytes, options }, onProgress, [], id);
+      // A large file's homes came as columns (their details stay in the worker); a small file's whole.
+      const table = householdTable ?? hold(households);
+      parsedOnWorker = { id, households: table };
+      return { ...answer, households: table };
     },
     inspectHouseholds: (name, bytes, options = {}) =>
       request<HouseholdsFileDescription>({ type: 'inspectHouseholds', name, bytes, options }),

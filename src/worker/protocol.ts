@@ -34,9 +34,11 @@ export type WorkerRequest =
   /**
    * Keeps the households and sites in the worker for the analyses that follow. `households` may
    * instead name the worker's own last parse (`parsedId`, the id of that parseHouseholds request):
-   * then the homes do not cross again (a million homes took seconds each way).
+   * then the homes do not cross again (a million homes took seconds each way). `{ table }`: homes
+   * the page knows only as columns (a fresh worker after the one that parsed them was ended); their
+   * reports and personal fields went with that worker.
    */
-  | { id: number; type: 'setDataset'; households: Household[] | { parsedId: number }; sites: Site[] }
+  | { id: number; type: 'setDataset'; households: Household[] | { parsedId: number } | { table: HouseholdTable }; sites: Site[] }
   | { id: number; type: 'analyze'; settings: AnalysisSettings }
   /** Suggests sites over the dataset last set (the exact optimum from HiGHS when small enough). */
   | { id: number; type: 'suggest'; options: SuggestOptions }
@@ -53,7 +55,7 @@ export type WorkerRequest =
   | { id: number; type: 'unreportedUncovered' }
   /** The full prediction from a site to a point (profile, losses, main obstacle). */
   | { id: number; type: 'predictPath'; site: RadioSite; lon: number; lat: number }
-  /** One home's reports and personal fields, for a dataset whose homes crossed as columns. */
+  /** One home's reports and personal fields (`householdId` checks that the page and the worker mean the same home). */
   | { id: number; type: 'householdDetails'; index: number; householdId: string }
   /** The dataset's homes whole (reports and personal fields included), for a project file. */
   | { id: number; type: 'fullHouseholds' };

@@ -19,7 +19,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { latLngToCell } from 'h3-js';
 import Supercluster from 'supercluster';
-import type { AttendanceClass, Household } from '../../src/core/index.ts';
+import { householdTableOf, type AttendanceClass, type Household } from '../../src/core/index.ts';
 import { householdBins } from '../../src/map/household-view.ts';
 import { mulberry32, syntheticCounty } from './synthetic-county.ts';
 
@@ -73,9 +73,10 @@ export function benchMapBins(sizes: readonly number[], seed: number, printTable:
   const rows: string[][] = [];
   for (const n of sizes) {
     const households = seededHouseholds(n, seed);
+    const table = householdTableOf(households);
     const ours = ZOOMS.map((z) => {
       let bins = 0;
-      const ms = medianMs(() => { bins = householdBins(households, z, NO_FILTER, UNCOVERED).features.length; });
+      const ms = medianMs(() => { bins = householdBins(table, z, NO_FILTER, UNCOVERED).features.length; });
       return `${ms.toFixed(0)} ms (${bins} bins)`;
     });
     const h3 = ZOOMS.map((z) => {

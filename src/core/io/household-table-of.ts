@@ -42,11 +42,6 @@ export function householdTableOf(households: readonly Household[]): HouseholdTab
   return t;
 }
 
-/** Records that `households` are the rows of `table` (the page's light homes decoded from it), so it is not built again. */
-export function rememberHouseholdTable(households: readonly Household[], table: HouseholdTable): void {
-  tables.set(households, table);
-}
-
 /** The table of what an analysis was given: itself, or the (cached) columns of an array. */
 export const asHouseholdTable = (homes: readonly Household[] | HouseholdTable): HouseholdTable =>
   (isHouseholdTable(homes) ? homes : householdTableOf(homes));

@@ -3,7 +3,7 @@
  * the last imports on start. Latest request wins: a slow parse that finishes after a newer one is
  * ignored. A failed import leaves the data on the map as it was.
  */
-import { UserInputError, type HouseholdsFileResult, type ImportOptions } from '../../core/index.ts';
+import { UserInputError, type ImportOptions } from '../../core/index.ts';
 import { appStore } from '../app-store.ts';
 import { initialUi, type DatasetSlice, type DatasetSource } from '../store.ts';
 import { clearSavedImport, loadSavedImport, saveImport, type SavedImportKind } from '../saved-import.ts';
@@ -13,7 +13,7 @@ import { reportStorageError } from '../saved-plan.ts';
 import { loadRememberedMappings, rememberMapping } from '../saved-settings.ts';
 import { core } from './core.ts';
 import { nextTask } from '../next-task.ts';
-import { WorkerFailedError } from '../../worker/core-client.ts';
+import { WorkerFailedError, type ParsedHouseholds } from '../../worker/core-client.ts';
 
 /** Errors after which the user can still map the columns by hand. */
 const MAPPABLE_ERRORS = new Set(['no_coordinate_columns', 'no_header']);
@@ -36,7 +36,7 @@ function finishLoad(request: number, dataset: DatasetSlice, openSummary: boolean
   }));
 }
 
-function sourceOf(kind: DatasetSource['kind'], name: string, parsed: HouseholdsFileResult, options: ImportOptions): DatasetSource {
+function sourceOf(kind: DatasetSource['kind'], name: string, parsed: ParsedHouseholds, options: ImportOptions): DatasetSource {
   return {
     kind,
     name,

@@ -3,7 +3,7 @@
  * redo. Every committed change is one undo step (a drag commits once, on drop; a suggestion adds
  * all its sites in one step). History keeps the last `MAX_UNDO_STEPS` snapshots.
  */
-import { defaultRadiusM, DEFAULT_SITE_COST_CNY, haversineLonLatM, type ProposedSite } from '../../core/index.ts';
+import { areaNameOf, defaultRadiusM, DEFAULT_SITE_COST_CNY, haversineLonLatM, type ProposedSite } from '../../core/index.ts';
 import { translate } from '../../i18n/translate.ts';
 import { appStore } from '../app-store.ts';
 import type { PlanMode, PlanSlice, PlanSnapshot } from '../store.ts';
@@ -47,13 +47,16 @@ export function newSiteId(taken: ReadonlySet<string>, random: () => number = Mat
 /** "六塘乡龙池村 2": the nearest home's township and village, numbered past `takenNames`; else "新站址 3". */
 function newSiteName(lon: number, lat: number, takenNames: ReadonlySet<string>): string {
   const { dataset, settings } = appStore.getState();
-  let best: { d: number; place: string } | null = null;
-  for (const h of dataset.households) {
-    if (!h.village) continue;
-    const d = haversineLonLatM(lon, lat, h.lon, h.lat);
-    if (d <= NAME_FROM_HOME_WITHIN_M && (!best || d < best.d)) best = { d, place: `${h.township ?? ''}${h.village}` };
+  const t = dataset.households;
+  let best = -1, bestM = NAME_FROM_HOME_WITHIN_M;
+  for (let i = 0; i < t.count; i++) {
+    if (!areaNameOf(t, t.village[i]!)) continue;
+    const d = haversineLonLatM(lon, lat, t.lon[i]!, t.lat[i]!);
+    if (d < bestM || (d === bestM && best < 0)) { best = i; bestM = d; }
   }
-  const base = best?.place ?? translate(settings.lang, 'plan.newSiteBase');
+  const base = best >= 0
+    ? `${areaNameOf(t, t.township[best]!) ?? ''}${areaNameOf(t, t.village[best]!)}`
+    : translate(settings.lang, 'plan.newSiteBase');
   let n = 1;
   while (takenNames.has(`${base} ${n}`)) n++;
   return `${base} ${n}`;

@@ -11,6 +11,7 @@ import { deleteLocal, writeLocal } from '../local-db.ts';
 import { initialUi } from '../store.ts';
 import { restorePlan } from './plan-actions.ts';
 import { fullHouseholds } from './household-details.ts';
+import { core } from './core.ts';
 import { reportStorageError } from '../saved-plan.ts';
 
 export interface SavedProject {
@@ -21,7 +22,7 @@ export interface SavedProject {
 
 /** The whole state as a project file's text (a large dataset's homes are fetched whole from the worker). */
 export async function projectText(): Promise<string> {
-  const households = await fullHouseholds();
+  const households = appStore.getState().dataset.source ? await fullHouseholds() : [];
   const { dataset, analysis, plan } = appStore.getState();
   const source = dataset.source;
   const project: BlindspotProject = {
@@ -48,7 +49,7 @@ function applyProject(name: string, project: BlindspotProject, withPlan: boolean
   const h = project.households;
   appStore.setState((s) => ({
     dataset: {
-      households: h?.households ?? [],
+      households: core().holdHouseholds(h?.households ?? []),
       issues: h?.issues ?? [],
       rows: h?.rows ?? 0,
       source: h

@@ -6,7 +6,7 @@
  * unused ids and names after the nearest village.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { proposalImpact, type Household } from '../../../src/core/index.ts';
+import { householdTableOf, proposalImpact, type Household } from '../../../src/core/index.ts';
 
 vi.mock('maplibre-gl', () => ({}));
 
@@ -28,7 +28,7 @@ const uncovered = { uncovered: ['none', 'poor'] as const };
 
 beforeEach(() => {
   appStore.setState((s) => ({
-    dataset: { ...emptyDataset, households },
+    dataset: { ...emptyDataset, households: householdTableOf(households) },
     analysis: { ...s.analysis, settings: { ...s.analysis.settings, uncovered: ['none', 'poor'] } },
     plan: initialPlan,
     ui: initialUi,

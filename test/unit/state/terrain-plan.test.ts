@@ -8,7 +8,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
-  createImpactTracker, radiusCoverageModel, terrainCoverageModel, type ProposedSite, type Site,
+  createImpactTracker, householdTableOf, radiusCoverageModel, terrainCoverageModel, type ProposedSite, type Site,
 } from '../../../src/core/index.ts';
 import { destination, gridDem, homesAroundSite, ridge, SITE_LAT, SITE_LON } from '../core/propagation/fixtures.ts';
 
@@ -59,7 +59,7 @@ beforeEach(() => {
   calls.coverage = 0;
   setCoreClient(inProcessClient(calls));
   appStore.setState((s) => ({
-    dataset: { ...emptyDataset, households, sites: existing, source: { kind: 'file', name: 't.csv', encoding: 'utf-8', format: 'csv', columns: [], headerSignature: '', options: {} } },
+    dataset: { ...emptyDataset, households: householdTableOf(households), sites: existing, source: { kind: 'file', name: 't.csv', encoding: 'utf-8', format: 'csv', columns: [], headerSignature: '', options: {} } },
     analysis: { ...s.analysis, settings: { ...s.analysis.settings, uncovered: ['none', 'poor'] } },
     plan: initialPlan,
     terrain: { ...initialTerrain, dem: { label: 'ridge', bounds: [0, 0, 1, 1], cellSizeDeg: [1 / 1200, 1 / 1200], synthetic: true, samples: 0, source: { kind: 'demo' } } },
@@ -124,7 +124,7 @@ describe('the plan over terrain', () => {
   it('flags the homes without a report that no existing site is predicted to cover, apart from the classes', async () => {
     await settle();
     const { unreported } = appStore.getState().terrain;
-    expect(unreported?.households).toBe(households);
+    expect(unreported?.households).toBe(appStore.getState().dataset.households);
     const unknown = households.filter((h) => h.cls === 'unknown');
     expect(unreported!.unknownHouseholds).toBe(unknown.length);
     const model = terrainCoverageModel(dem);
@@ -136,7 +136,7 @@ describe('the plan over terrain', () => {
 
   it('drops answers for an earlier household set', async () => {
     plan.addProposal(SITE_LON, SITE_LAT);
-    const next = households.map((h) => ({ ...h }));
+    const next = householdTableOf(households.map((h) => ({ ...h })));
     appStore.setState((s) => ({ dataset: { ...s.dataset, households: next } }));
     await settle();
     const { coverageFor, coverage } = appStore.getState().terrain;

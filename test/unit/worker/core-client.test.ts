@@ -1,9 +1,15 @@
 /**
  * When the core worker itself fails, every waiting request fails in words (WorkerFailedError with
  * a code the UI translates) instead of waiting forever, and the next request gets a fresh worker.
+ * The page holds homes as a table: the client answers a home's details and the whole homes from
+ * what it keeps (a small file's, a project's) or asks the worker that parsed a large file.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { householdIdAt, householdTableOf, type Household } from '../../../src/core/index.ts';
 import { CancelledError, createCoreClient, WorkerFailedError } from '../../../src/worker/core-client.ts';
+
+const home = (id: string, reports: Household['reports'] = []): Household =>
+  ({ id, lon: 108, lat: 30, students: 1, reports, cls: 'none', personal: { 姓名: id }, line: 2 });
 
 class FakeWorker {
   static made: FakeWorker[] = [];
@@ -36,7 +42,7 @@ describe('createCoreClient', () => {
     vi.stubGlobal('Worker', FakeWorker);
     const client = createCoreClient();
     const settings = { epsM: 500, minHouseholds: 3, uncovered: ['none', 'poor'] as const };
-    const waiting = client.analyze([], [], { ...settings, uncovered: [...settings.uncovered] });
+    const waiting = client.analyze(householdTableOf([]), [], { ...settings, uncovered: [...settings.uncovered] });
     const first = FakeWorker.made[0]!;
     expect(first.posted.map((m) => m.type)).toEqual(['setDataset', 'analyze']);
     first.onerror?.({ message: 'out of memory' } as ErrorEvent);
@@ -45,7 +51,7 @@ describe('createCoreClient', () => {
     expect(first.terminated).toBe(true);
 
     // The next request: a new worker, and the dataset is sent again before the analysis.
-    const again = client.analyze([], [], { ...settings, uncovered: [...settings.uncovered] });
+    const again = client.analyze(householdTableOf([]), [], { ...settings, uncovered: [...settings.uncovered] });
     const second = FakeWorker.made[1]!;
     expect(second.posted.map((m) => m.type)).toEqual(['setDataset', 'analyze']);
     second.answer(second.posted[0]!.id, null);
@@ -59,14 +65,50 @@ describe('createCoreClient', () => {
     const settings = { epsM: 500, minHouseholds: 3, uncovered: ['none' as const] };
     const parsing = client.parseHouseholds('a.csv', new ArrayBuffer(4));
     const worker = FakeWorker.made[0]!;
-    const parsed = { households: [{ id: 'H1' }], issues: [], rows: 1 };
+    const parsed = { households: [home('H1')], issues: [], rows: 1 };
     worker.answer(worker.posted[0]!.id, parsed);
     const result = await parsing;
-    void client.analyze(result.households as never, [], settings);
+    expect(result.households.count).toBe(1);
+    expect(householdIdAt(result.households, 0)).toBe('H1');
+    void client.analyze(result.households, [], settings);
     expect(worker.posted[1]).toMatchObject({ type: 'setDataset', households: { parsedId: worker.posted[0]!.id } });
-    const other = [{ id: 'H2' }] as never;
-    void client.analyze(other, [], settings);
-    expect(worker.posted[3]).toMatchObject({ type: 'setDataset', households: other });
+    // A project's homes, kept on this side: they cross whole.
+    const project = [home('H2')];
+    void client.analyze(client.holdHouseholds(project), [], settings);
+    expect(worker.posted[3]).toMatchObject({ type: 'setDataset', households: project });
+    // A table known only as such (the worker that parsed it was ended): the table crosses.
+    const table = householdTableOf([home('H3')]);
+    void client.analyze(table, [], settings);
+    expect(worker.posted[5]).toMatchObject({ type: 'setDataset', households: { table } });
+  });
+
+  it('a home\'s details and the whole homes: from this side for a small file, from the worker for a large one', async () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    const client = createCoreClient();
+    const small = [home('A', [{ line: 2, cls: 'none' }]), home('B')];
+    const parsingSmall = client.parseHouseholds('small.csv', new ArrayBuffer(4));
+    const worker = FakeWorker.made[0]!;
+    worker.answer(worker.posted[0]!.id, { households: small, issues: [], rows: 2 });
+    const smallTable = (await parsingSmall).households;
+    await expect(client.householdDetails(smallTable, [], 0)).resolves.toEqual({ reports: small[0]!.reports, personal: { 姓名: 'A' } });
+    await expect(client.fullHouseholds(smallTable, [])).resolves.toBe(small);
+    expect(worker.posted).toHaveLength(1); // nothing asked of the worker
+
+    const large = householdTableOf([home('X'), home('Y')]);
+    const parsingLarge = client.parseHouseholds('large.csv', new ArrayBuffer(4));
+    worker.answer(worker.posted[1]!.id, { households: [], householdTable: large, issues: [], rows: 2 });
+    const largeTable = (await parsingLarge).households;
+    expect(largeTable).toBe(large);
+    const sites: never[] = [];
+    const details = client.householdDetails(largeTable, sites, 1);
+    expect(worker.posted.slice(2)).toMatchObject([
+      { type: 'setDataset', households: { parsedId: worker.posted[1]!.id } },
+      { type: 'householdDetails', index: 1, householdId: 'Y' },
+    ]);
+    worker.answer(worker.posted[3]!.id, { reports: [], personal: {} });
+    await expect(details).resolves.toEqual({ reports: [], personal: {} });
+    void client.fullHouseholds(largeTable, sites);
+    expect(worker.posted[4]).toMatchObject({ type: 'fullHouseholds' });
   });
 
   it('cancel fails what is waiting with CancelledError and ends the worker; the next request starts afresh', async () => {
