@@ -3,27 +3,18 @@
  * the isolated homes, and the GeoJSON export.
  */
 import { ATTENDANCE_CLASSES, clustersToGeoJson, householdRowAt, type AttendanceClass } from '../core/index.ts';
-import { outlineBounds } from '../map/data-sources.ts';
 import { selectAndFly, setAnalysisSettings } from '../state/actions/ui-actions.ts';
 import { useApp } from '../state/app-store.ts';
 import { selectAnalysis } from '../state/selectors.ts';
 import { downloadText } from './download-text.ts';
-import { useCountText } from './area-format.tsx';
 import { selectPrivacy } from '../state/committee-selectors.ts';
 import { NumberField } from './NumberField.tsx';
+import { ClusterList } from './ClusterList.tsx';
 import { useT } from './use-t.ts';
 import { errorText } from './error-text.ts';
 
 const SHOWN_ISOLATED = 50;
 const FLY_MARGIN_DEG = 0.004;
-
-function villagesText(villages: readonly string[], more: (n: number) => string): string {
-  return villages.length <= 2 ? villages.join('、') : `${villages.slice(0, 2).join('、')} ${more(villages.length - 2)}`;
-}
-
-function distanceKm(m: number | null): string {
-  return m === null ? '—' : (m / 1000).toFixed(1);
-}
 
 function UncoveredClasses() {
   const t = useT();
@@ -57,9 +48,7 @@ export function ClusterPanel() {
   const error = useApp((s) => s.analysis.error);
   const analysis = useApp(selectAnalysis);
   const households = useApp((s) => s.dataset.households);
-  const selection = useApp((s) => s.ui.selection);
   const privacy = useApp(selectPrivacy);
-  const count = useCountText();
 
   const exportClusters = () => {
     if (!analysis) return;
@@ -112,39 +101,7 @@ export function ClusterPanel() {
             })}
           </p>
           {analysis.clusters.length > 0 && (
-            <div className="table-scroll cluster-list">
-              <table data-testid="cluster-list">
-                <thead>
-                  <tr>
-                    <th>{t('cluster.rank')}</th>
-                    <th>{t('cluster.villages')}</th>
-                    <th className="num">{t('cluster.householdsShort')}</th>
-                    <th className="num">{t('cluster.studentsShort')}</th>
-                    <th className="num" title={t('cluster.nearestSite')}>{t('cluster.nearestSiteKm')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {analysis.clusters.map((c) => (
-                    <tr
-                      key={c.id}
-                      data-cluster-id={c.id}
-                      className={selection?.kind === 'cluster' && selection.id === c.id ? 'selected' : ''}
-                      tabIndex={0}
-                      onClick={() => selectAndFly({ kind: 'cluster', id: c.id }, outlineBounds(c.outline))}
-                      onKeyDown={(e) => {
-                        if (e.key === 'Enter') selectAndFly({ kind: 'cluster', id: c.id }, outlineBounds(c.outline));
-                      }}
-                    >
-                      <td>{c.rank}</td>
-                      <td>{villagesText(c.villages, (n) => t('cluster.moreVillages', { count: n }))}</td>
-                      <td className="num">{count(c.uncoveredHouseholds)}</td>
-                      <td className="num">{count(c.uncoveredStudents)}</td>
-                      <td className="num">{distanceKm(c.nearestSiteM)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ClusterList clusters={analysis.clusters} />
           )}
           {!privacy && analysis.isolatedIndices.length > 0 && (
             <details className="isolated">
