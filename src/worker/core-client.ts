@@ -6,7 +6,9 @@
  * The page holds households only as a `HouseholdTable` (issue 9 §1: no object per home). Their
  * reports and personal fields are kept where they are cheap to keep: a small file's homes (at most
  * `COLUMNS_ABOVE`) and a project's whole on this side, keyed by their table; a large file's in the
- * worker that parsed it. `householdDetails` and `fullHouseholds` answer from either.
+ * worker that parsed it. `householdDetails` and `fullHouseholds` answer from either. When that
+ * worker is gone (ended by a cancel, or failed), the file is parsed again in the new one before the
+ * next request on its homes: nothing of them is lost.
  */
 import {
   householdIdAt,
@@ -42,7 +44,8 @@ export type ParsedHouseholds = Omit<HouseholdsFileResult, 'households'> & { hous
 export interface CoreClient {
   /**
    * `onProgress(done, total, stage)`: bytes read, rows validated, rows merged (`IMPORT_STAGES`),
-   * then 'sending' (the answer crossing); at most one call in 250 ms within a stage.
+   * then 'sending' (the answer crossing); at most one call in 250 ms within a stage. `bytes` is
+   * kept as given (the worker gets a copy), to parse again in a new worker if needed: do not change it.
    */
   parseHouseholds(name: string, bytes: ArrayBuffer, options?: ImportOptions, onProgress?: OnProgress): Promise<ParsedHouseholds>;
   /** Keeps whole homes read on this side (a project file's) for `householdDetails` and `fullHouseholds`; returns their table. */
@@ -102,6 +105,8 @@ export function createCoreClient(): CoreClient {
   let parsedOnWorker: { id: number; households: HouseholdTable } | null = null;
   /** Whole homes kept on this side, by the table the page holds for them. */
   const whole = new WeakMap<HouseholdTable, Household[]>();
+  /** The file a large table was parsed from, to parse it again in a new worker. */
+  const sources = new WeakMap<HouseholdTable, { name: string; bytes: ArrayBuffer; options: ImportOptions }>();
 
   /** Every request waiting on a failed worker fails in words; the next request starts a fresh worker. */
   function fail(message: string, error: typeof WorkerFailedError = WorkerFailedError): void {
@@ -144,11 +149,19 @@ export function createCoreClient(): CoreClient {
   function sendDataset(households: HouseholdTable, sites: Site[]): void {
     if (sent?.households === households && sent.sites === sites) return;
     sent = { households, sites };
-    // Messages are handled in order: the request that follows runs on this dataset.
+    // Messages are handled one at a time, in order: the request that follows runs on this dataset.
     // The worker still holds the homes it parsed: name them instead of sending them back.
+    const source = sources.get(households);
+    if (parsedOnWorker?.households !== households && source) {
+      // The worker that parsed these homes is gone: this one parses the file again (the same table).
+      const id = nextId++;
+      request<ParseAnswer>({ type: 'parseHouseholds', ...source, bytes: source.bytes.slice(0) }, undefined, [], id).catch(() => undefined);
+      parsedOnWorker = { id, households };
+    }
     const own = parsedOnWorker?.households === households ? { parsedId: parsedOnWorker.id } : (whole.get(households) ?? { table: households });
     request<null>({ type: 'setDataset', households: own, sites }).catch(() => (sent = null));
   }
+
 
   function hold(households: Household[]): HouseholdTable {
     const table = householdTableOf(households);
@@ -198,9 +211,11 @@ export function createCoreClient(): CoreClient {
     holdHouseholds: hold,
     async parseHouseholds(name, bytes, options = {}, onProgress) {
       const id = nextId++;
-      const { householdTable, households, ...answer } = await request<ParseAnswer>({ type: 'parseHouseholds', name, bytes, options }, onProgress, [], id);
+      const { householdTable, households, ...answer } =
+        await request<ParseAnswer>({ type: 'parseHouseholds', name, bytes: bytes.slice(0), options }, onProgress, [], id);
       // A large file's homes came as columns (their details stay in the worker); a small file's whole.
       const table = householdTable ?? hold(households);
+      if (householdTable) sources.set(table, { name, bytes, options });
       parsedOnWorker = { id, households: table };
       return { ...answer, households: table };
     },

@@ -127,8 +127,7 @@ function serialize(err: unknown): Extract<WorkerResponse, { ok: false }>['error'
   return { name: err instanceof Error ? err.name : 'Error', message: err instanceof Error ? err.message : String(err) };
 }
 
-self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
-  const request = event.data;
+async function respond(request: WorkerRequest): Promise<void> {
   const transfer: Transferable[] = [];
   let response: WorkerResponse;
   try {
@@ -138,4 +137,11 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     transfer.length = 0;
   }
   scope.postMessage(response, transfer);
+}
+
+// One request at a time, in the order sent: a request never starts while another awaits (a parse
+// reading its file, HiGHS loading), so `setDataset` naming a parse always finds it done.
+let queue: Promise<void> = Promise.resolve();
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  queue = queue.then(() => respond(event.data));
 };

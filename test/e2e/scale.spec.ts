@@ -6,7 +6,8 @@
  * the map is given bins of homes at the municipality's zoom and the homes in view once zoomed in
  * — never all 100,000 as points; the worker holds the homes as columns and they cross to the page
  * as columns, a home's reports are fetched when it is opened, and a project file still holds
- * every home whole (the worker rebuilds them from its columns).
+ * every home whole (the worker rebuilds them from its columns) — also after another import was
+ * cancelled, which ends the worker that held them (the next one parses the file again).
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
@@ -63,6 +64,19 @@ test('a 100,000-row import can be cancelled, then imports with bins at low zoom 
   const points = await page.evaluate(() => new Set(window.__map!.querySourceFeatures('households').map((f) => Number(f.properties.i))).size);
   expect(points).toBeGreaterThan(0);
   expect(points).toBeLessThan(expected.households.length / 10);
+
+  // Another import, cancelled as soon as it shows (this file parses in well under a second): the
+  // worker that holds these homes' reports is ended with it.
+  await page.evaluate(() => {
+    const observer = new MutationObserver(() => {
+      const cancel = document.querySelector<HTMLButtonElement>('[data-testid="cancel-load"]');
+      if (cancel) { observer.disconnect(); cancel.click(); }
+    });
+    observer.observe(document.body, { subtree: true, childList: true });
+  });
+  await page.getByTestId('import-households').setInputFiles(file);
+  await expect(page.getByTestId('status-loading')).toHaveCount(0);
+  expect(await householdCount(page)).toBe(expected.households.length);
 
   // The homes crossed as columns; a home's reports come from the worker when it is opened.
   await clickHouseholdAt(page, [home.lon, home.lat]);

@@ -114,8 +114,7 @@ async function parseHouseholdFile(
   lastHouseholdFile = { name, bytes };
   const withMemory = { ...options, rememberedMappings: loadRememberedMappings() };
   try {
-    // The worker takes what it is sent by transfer: send copies, keep `bytes`.
-    const parsed = await core().parseHouseholds(name, bytes.slice(0), withMemory, (done, total, stage) => {
+    const parsed = await core().parseHouseholds(name, bytes, withMemory, (done, total, stage) => {
       if (request !== latestRequest) return;
       appStore.setState((s) => (s.ui.load.state === 'loading' ? { ui: { ...s.ui, load: { ...s.ui.load, progress: { done, total, stage } } } } : {}));
     });

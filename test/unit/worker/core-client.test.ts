@@ -111,6 +111,31 @@ describe('createCoreClient', () => {
     expect(worker.posted[4]).toMatchObject({ type: 'fullHouseholds' });
   });
 
+  it('a large file\'s homes are parsed again in a new worker before the next request on them: nothing of them is lost', async () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    const client = createCoreClient();
+    const bytes = new TextEncoder().encode('id,lon,lat\nX,108,30\n').buffer;
+    const parsing = client.parseHouseholds('large.csv', bytes, { crs: 'wgs84' });
+    const first = FakeWorker.made[0]!;
+    const large = householdTableOf([home('X')]);
+    first.answer(first.posted[0]!.id, { households: [], householdTable: large, issues: [], rows: 1 });
+    const table = (await parsing).households;
+    expect(bytes.byteLength).toBeGreaterThan(0); // kept as given: the worker got a copy
+    first.onerror?.({ message: 'out of memory' } as ErrorEvent);
+
+    const settings = { epsM: 500, minHouseholds: 3, uncovered: ['none' as const] };
+    void client.analyze(table, [], settings);
+    const second = FakeWorker.made[1]!;
+    const [parse, set, analyze] = second.posted as unknown as [
+      { type: string; id: number; name: string; bytes: ArrayBuffer; options: object }, { type: string; households: unknown }, { type: string },
+    ];
+    expect([parse.type, set.type, analyze.type]).toEqual(['parseHouseholds', 'setDataset', 'analyze']);
+    expect(parse).toMatchObject({ name: 'large.csv', options: { crs: 'wgs84' } });
+    expect(new Uint8Array(parse.bytes)).toEqual(new Uint8Array(bytes));
+    expect(parse.bytes).not.toBe(bytes);
+    expect(set.households).toEqual({ parsedId: parse.id });
+  });
+
   it('cancel fails what is waiting with CancelledError and ends the worker; the next request starts afresh', async () => {
     vi.stubGlobal('Worker', FakeWorker);
     const client = createCoreClient();
