@@ -27,7 +27,7 @@ export { householdTableOf, asHouseholdTable } from './io/household-table-of.ts';
 export { householdRowAt, type HouseholdRow } from './io/household-row-at.ts';
 export { householdIndexById, IdIndex } from './io/id-index.ts';
 export { parseHouseholdTable, type ParseHouseholdTableOptions, type TableParseResult } from './io/parse-household-table.ts';
-export { emptyHouseholdDetails, type HouseholdDetailsTable } from './model/household-details-table.ts';
+export type { HouseholdDetailsTable } from './model/household-details-table.ts';
 export { householdAt, householdsOfColumns } from './io/households-of-columns.ts';
 export { classifyHouseholdColumns } from './analysis/classify-household-columns.ts';
 export { areaTriplesOf, type AreaTriples } from './analysis/area-triples-of.ts';

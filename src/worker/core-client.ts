@@ -148,9 +148,6 @@ export function createCoreClient(): CoreClient {
 
   function sendDataset(households: HouseholdTable, sites: Site[]): void {
     if (sent?.households === households && sent.sites === sites) return;
-    sent = { households, sites };
-    // Messages are handled one at a time, in order: the request that follows runs on this dataset.
-    // The worker still holds the homes it parsed: name them instead of sending them back.
     const source = sources.get(households);
     if (parsedOnWorker?.households !== households && source) {
       // The worker that parsed these homes is gone: this one parses the file again (the same table).
@@ -158,10 +155,13 @@ export function createCoreClient(): CoreClient {
       request<ParseAnswer>({ type: 'parseHouseholds', ...source, bytes: source.bytes.slice(0) }, undefined, [], id).catch(() => undefined);
       parsedOnWorker = { id, households };
     }
-    const own = parsedOnWorker?.households === households ? { parsedId: parsedOnWorker.id } : (whole.get(households) ?? { table: households });
+    // The worker still holds the homes it parsed: name them instead of sending them back.
+    const own = parsedOnWorker?.households === households ? { parsedId: parsedOnWorker.id } : (whole.get(households) ?? (households.count === 0 ? [] : null));
+    if (!own) throw new Error('households the client did not parse or hold cannot be sent to the worker');
+    sent = { households, sites };
+    // Messages are handled one at a time, in order: the request that follows runs on this dataset.
     request<null>({ type: 'setDataset', households: own, sites }).catch(() => (sent = null));
   }
-
 
   function hold(households: Household[]): HouseholdTable {
     const table = householdTableOf(households);

@@ -6,7 +6,7 @@
  * household indices do.
  */
 import {
-  analyzeBlindspots, demoTerrainInput, emptyHouseholdDetails, generateDemoTerrain, householdAt, householdIdAt, householdIndexById, householdsOfColumns, inspectHouseholdsFile,
+  analyzeBlindspots, demoTerrainInput, generateDemoTerrain, householdAt, householdIdAt, householdIndexById, householdsOfColumns, inspectHouseholdsFile,
   parseHouseholdsFile, parseSitesFile, readDemFiles, suggestSites, UserInputError,
   type Household, type HouseholdDetailsTable, type HouseholdTable, type Site,
 } from '../core/index.ts';
@@ -70,7 +70,6 @@ async function handle(request: WorkerRequest, transfer: Transferable[]): Promise
     case 'setDataset': {
       const { households } = request;
       if (Array.isArray(households)) dataset = { homes: { households }, sites: request.sites };
-      else if ('table' in households) dataset = { homes: { table: households.table, details: emptyHouseholdDetails(households.table.count) }, sites: request.sites };
       else if (lastParse?.id === households.parsedId) dataset = { homes: lastParse.homes, sites: request.sites };
       else {
         dataset = { homes: NO_HOMES, sites: request.sites }; // never analyse stale homes

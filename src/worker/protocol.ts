@@ -34,11 +34,9 @@ export type WorkerRequest =
   /**
    * Keeps the households and sites in the worker for the analyses that follow. `households` may
    * instead name the worker's own last parse (`parsedId`, the id of that parseHouseholds request):
-   * then the homes do not cross again (a million homes took seconds each way). `{ table }`: homes
-   * the page knows only as columns (a fresh worker after the one that parsed them was ended); their
-   * reports and personal fields went with that worker.
+   * then the homes do not cross again (a million homes took seconds each way).
    */
-  | { id: number; type: 'setDataset'; households: Household[] | { parsedId: number } | { table: HouseholdTable }; sites: Site[] }
+  | { id: number; type: 'setDataset'; households: Household[] | { parsedId: number }; sites: Site[] }
   | { id: number; type: 'analyze'; settings: AnalysisSettings }
   /** Suggests sites over the dataset last set (the exact optimum from HiGHS when small enough). */
   | { id: number; type: 'suggest'; options: SuggestOptions }

@@ -33,16 +33,3 @@ export interface HouseholdDetailsTable {
    */
   lateFields: Map<number, string[]>;
 }
-
-/**
- * Details of `count` homes that have none on record: no reports, no personal fields. For homes
- * known only by their table (the page sent the table to a fresh worker: what the old one held
- * was lost with it).
- */
-export function emptyHouseholdDetails(count: number): HouseholdDetailsTable {
-  return {
-    reportStart: new Uint32Array(count + 1), reportLine: new Int32Array(0), reportSignal: new Int8Array(0),
-    reportRsrpDbm: new Float64Array(0), reportDownMbps: new Float64Array(0), reportCls: new Uint8Array(0),
-    reportReportedAt: new Int32Array(0), reportOperator: new Int32Array(0), texts: [], personalKeys: [], personal: [], lateFields: new Map(),
-  };
-}

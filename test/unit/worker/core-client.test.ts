@@ -76,10 +76,8 @@ describe('createCoreClient', () => {
     const project = [home('H2')];
     void client.analyze(client.holdHouseholds(project), [], settings);
     expect(worker.posted[3]).toMatchObject({ type: 'setDataset', households: project });
-    // A table known only as such (the worker that parsed it was ended): the table crosses.
-    const table = householdTableOf([home('H3')]);
-    void client.analyze(table, [], settings);
-    expect(worker.posted[5]).toMatchObject({ type: 'setDataset', households: { table } });
+    // A table the client neither parsed nor holds: refused, not sent without its reports.
+    expect(() => client.analyze(householdTableOf([home('H3')]), [], settings)).toThrow(/did not parse or hold/);
   });
 
   it('a home\'s details and the whole homes: from this side for a small file, from the worker for a large one', async () => {
