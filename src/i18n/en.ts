@@ -115,6 +115,7 @@ export const en: Record<MessageKey, string> = {
   'panel.hidePersonal': 'Hide personal fields',
   'panel.personalHidden': '{count} fields hidden',
   'panel.noPersonal': 'none',
+  'panel.detailsFailed': 'The reports of this home could not be read: {message}',
   'site.title': 'Existing site',
   'site.synthetic': 'Synthetic site (demo)',
   'site.height': 'Antenna {value} m',

@@ -113,6 +113,7 @@ export const zhCN = {
   'panel.hidePersonal': '隐藏个人信息',
   'panel.personalHidden': '已隐藏 {count} 个字段',
   'panel.noPersonal': '无',
+  'panel.detailsFailed': '无法读取此户的上报记录：{message}',
   'site.title': '现有站点',
   'site.synthetic': '虚构站点（演示）',
   'site.height': '天线高度 {value} 米',

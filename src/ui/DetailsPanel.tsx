@@ -35,12 +35,15 @@ function ReportLine({ report }: { report: Report }) {
   );
 }
 
-/** The home's reports and personal fields, asked for when it is opened (null until they come). */
-function useDetails(household: HouseholdRow): HouseholdDetails | null {
-  const [fetched, setFetched] = useState<{ for: HouseholdRow; details: HouseholdDetails } | null>(null);
+/** The home's reports and personal fields, asked for when it is opened (null until they come), or why they could not be read. */
+function useDetails(household: HouseholdRow): HouseholdDetails | { failed: string } | null {
+  const [fetched, setFetched] = useState<{ for: HouseholdRow; details: HouseholdDetails | { failed: string } } | null>(null);
   useEffect(() => {
     let live = true;
-    householdDetails(household.id).then((details) => live && setFetched({ for: household, details }), () => undefined);
+    householdDetails(household.id).then(
+      (details) => live && setFetched({ for: household, details }),
+      (err: unknown) => live && setFetched({ for: household, details: { failed: err instanceof Error ? err.message : String(err) } }),
+    );
     return () => { live = false; };
   }, [household]);
   return fetched?.for === household ? fetched.details : null;
@@ -49,7 +52,8 @@ function useDetails(household: HouseholdRow): HouseholdDetails | null {
 function HouseholdDetails({ household }: { household: HouseholdRow }) {
   const t = useT();
   const showPersonal = useApp((s) => s.ui.showPersonal);
-  const details = useDetails(household);
+  const answer = useDetails(household);
+  const details = answer && 'failed' in answer ? null : answer;
   const personal = Object.entries(details?.personal ?? {});
   const reports = details?.reports ?? [];
   return (
@@ -78,7 +82,8 @@ function HouseholdDetails({ household }: { household: HouseholdRow }) {
       </dl>
       <PathProfile household={household} />
       <h3>{t('panel.reports', { count: reports.length })}</h3>
-      {!details && <p className="muted" role="status">{t('app.loading')}</p>}
+      {!answer && <p className="muted" role="status">{t('app.loading')}</p>}
+      {answer && 'failed' in answer && <p className="error-text" role="alert">{t('panel.detailsFailed', { message: answer.failed })}</p>}
       <ul className="reports">
         {reports.map((r) => (
           <ReportLine key={r.line} report={r} />
