@@ -29,6 +29,8 @@ export { householdIndexById, IdIndex } from './io/id-index.ts';
 export { parseHouseholdTable, type ParseHouseholdTableOptions, type TableParseResult } from './io/parse-household-table.ts';
 export type { HouseholdDetailsTable } from './model/household-details-table.ts';
 export { householdAt, householdsOfColumns } from './io/households-of-columns.ts';
+export { householdsJsonPieces } from './io/households-json-pieces.ts';
+export { projectJsonParts } from './io/project-json-parts.ts';
 export { classifyHouseholdColumns } from './analysis/classify-household-columns.ts';
 export { areaTriplesOf, type AreaTriples } from './analysis/area-triples-of.ts';
 export { looksLikeGeojson } from './io/looks-like-geojson.ts';

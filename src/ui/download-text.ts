@@ -1,6 +1,6 @@
-/** Saves text as a file through a Blob link: nothing is uploaded anywhere. */
-export function downloadText(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Saves text (or text in parts, never joined into one string) as a file through a Blob link: nothing is uploaded anywhere. */
+export function downloadText(fileName: string, text: string | readonly string[], type: string): void {
+  const url = URL.createObjectURL(new Blob(typeof text === 'string' ? [text] : [...text], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

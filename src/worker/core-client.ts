@@ -6,7 +6,7 @@
  * The page holds households only as a `HouseholdTable` (issue 9 §1: no object per home). Their
  * reports and personal fields are kept where they are cheap to keep: a small file's homes (at most
  * `COLUMNS_ABOVE`) and a project's whole on this side, keyed by their table; a large file's in the
- * worker that parsed it. `householdDetails` and `fullHouseholds` answer from either. When that
+ * worker that parsed it. `householdDetails` and `householdsJson` answer from either. When that
  * worker is gone (ended by a cancel, or failed), the file is parsed again in the new one before the
  * next request on its homes: nothing of them is lost.
  */
@@ -48,7 +48,7 @@ export interface CoreClient {
    * kept as given (the worker gets a copy), to parse again in a new worker if needed: do not change it.
    */
   parseHouseholds(name: string, bytes: ArrayBuffer, options?: ImportOptions, onProgress?: OnProgress): Promise<ParsedHouseholds>;
-  /** Keeps whole homes read on this side (a project file's) for `householdDetails` and `fullHouseholds`; returns their table. */
+  /** Keeps whole homes read on this side (a project file's) for `householdDetails` and `householdsJson`; returns their table. */
   holdHouseholds(households: Household[]): HouseholdTable;
   /** How a household file reads (columns with samples) without validating it: for the mapping dialog. */
   inspectHouseholds(name: string, bytes: ArrayBuffer, options?: ImportOptions): Promise<HouseholdsFileDescription>;
@@ -71,8 +71,11 @@ export interface CoreClient {
   predictPath(site: RadioSite, lon: number, lat: number): Promise<RsrpPrediction>;
   /** Home `index`'s reports and personal fields. */
   householdDetails(households: HouseholdTable, sites: Site[], index: number): Promise<HouseholdDetails>;
-  /** The homes whole (reports and personal fields included): for a project file. */
-  fullHouseholds(households: HouseholdTable, sites: Site[]): Promise<Household[]>;
+  /**
+   * The homes whole (reports and personal fields included) as JSON text pieces for a project file
+   * (`projectJsonParts`): a million homes never cross to the page as objects.
+   */
+  householdsJson(households: HouseholdTable, sites: Site[]): Promise<string[]>;
   /**
    * Stops whatever the worker is doing (a long import): every waiting request fails with
    * `CancelledError`, the worker is ended, and the next request starts a fresh one (which no
@@ -202,11 +205,11 @@ export function createCoreClient(): CoreClient {
       sendDataset(households, sites);
       return request<HouseholdDetails>({ type: 'householdDetails', index, householdId: householdIdAt(households, index) });
     },
-    fullHouseholds(households, sites) {
+    householdsJson(households, sites) {
       const homes = whole.get(households) ?? (households.count === 0 ? [] : undefined);
-      if (homes) return Promise.resolve(homes);
+      if (homes) return Promise.resolve([JSON.stringify(homes).slice(1, -1)]);
       sendDataset(households, sites);
-      return request<Household[]>({ type: 'fullHouseholds' });
+      return request<string[]>({ type: 'householdsJson' });
     },
     holdHouseholds: hold,
     async parseHouseholds(name, bytes, options = {}, onProgress) {

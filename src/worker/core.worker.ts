@@ -6,7 +6,7 @@
  * household indices do.
  */
 import {
-  analyzeBlindspots, demoTerrainInput, generateDemoTerrain, householdAt, householdIdAt, householdIndexById, householdsOfColumns, inspectHouseholdsFile,
+  analyzeBlindspots, demoTerrainInput, generateDemoTerrain, householdAt, householdIdAt, householdIndexById, householdsJsonPieces, inspectHouseholdsFile,
   parseHouseholdsFile, parseSitesFile, readDemFiles, suggestSites, UserInputError,
   type Household, type HouseholdDetailsTable, type HouseholdTable, type Site,
 } from '../core/index.ts';
@@ -59,9 +59,9 @@ async function handle(request: WorkerRequest, transfer: Transferable[]): Promise
       if (!home) throw new Error(`household ${request.householdId} is not in the worker's dataset`);
       return { reports: home.reports, personal: home.personal };
     }
-    case 'fullHouseholds': {
+    case 'householdsJson': {
       const { homes } = dataset;
-      return 'table' in homes ? householdsOfColumns(homes.table, homes.details) : homes.households;
+      return 'table' in homes ? householdsJsonPieces(homes.table, homes.details) : [JSON.stringify(homes.households).slice(1, -1)];
     }
     case 'inspectHouseholds':
       return inspectHouseholdsFile(fileOf(request), request.options);

@@ -55,8 +55,8 @@ export type WorkerRequest =
   | { id: number; type: 'predictPath'; site: RadioSite; lon: number; lat: number }
   /** One home's reports and personal fields (`householdId` checks that the page and the worker mean the same home). */
   | { id: number; type: 'householdDetails'; index: number; householdId: string }
-  /** The dataset's homes whole (reports and personal fields included), for a project file. */
-  | { id: number; type: 'fullHouseholds' };
+  /** The dataset's homes whole (reports and personal fields included) as JSON text pieces, for a project file. */
+  | { id: number; type: 'householdsJson' };
 
 /** Above this many homes a parse answer carries them as columns (`HouseholdTable`), details left in the worker. */
 export const COLUMNS_ABOVE = 50_000;
@@ -106,7 +106,7 @@ export interface TerrainSiteCoverage {
 
 export type WorkerResult =
   | ParseAnswer | HouseholdsFileDescription | SitesFileResult | BlindspotAnalysis | SuggestResult | null
-  | DemInfo | TerrainSiteCoverage[] | SuggestOverTerrainResult | UnreportedUncovered | RsrpPrediction | HouseholdDetails | Household[];
+  | DemInfo | TerrainSiteCoverage[] | SuggestOverTerrainResult | UnreportedUncovered | RsrpPrediction | HouseholdDetails | string[];
 
 export interface SerializedError {
   name: string;

@@ -2,7 +2,6 @@
  * A home's reports and personal fields (not in the page's table): asked when the home is opened,
  * from where the client keeps them (this side for small files and projects, else the worker).
  */
-import type { Household } from '../../core/index.ts';
 import type { HouseholdDetails } from '../../worker/protocol.ts';
 import { appStore } from '../app-store.ts';
 import { selectHouseholdIndex } from '../selectors.ts';
@@ -16,8 +15,8 @@ export async function householdDetails(id: string): Promise<HouseholdDetails> {
   return core().householdDetails(households, sites, index);
 }
 
-/** The dataset's homes whole: for a project file. */
-export async function fullHouseholds(): Promise<Household[]> {
+/** The dataset's homes whole as JSON text pieces: for a project file (`projectJsonParts`). */
+export async function householdsJson(): Promise<string[]> {
   const { households, sites } = appStore.getState().dataset;
-  return core().fullHouseholds(households, sites);
+  return core().householdsJson(households, sites);
 }

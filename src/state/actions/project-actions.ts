@@ -5,12 +5,12 @@
  * next start; importing a household file afterwards replaces it. The plan itself is autosaved
  * separately (saved-plan.ts), so a reopened project shows the latest plan, not the one in the file.
  */
-import { parseProjectFile, projectToJson, UserInputError, type BlindspotProject } from '../../core/index.ts';
+import { parseProjectFile, projectJsonParts, UserInputError, type BlindspotProject } from '../../core/index.ts';
 import { appStore } from '../app-store.ts';
 import { deleteLocal, writeLocal } from '../local-db.ts';
 import { initialUi } from '../store.ts';
 import { restorePlan } from './plan-actions.ts';
-import { fullHouseholds } from './household-details.ts';
+import { householdsJson } from './household-details.ts';
 import { core } from './core.ts';
 import { reportStorageError } from '../saved-plan.ts';
 
@@ -20,9 +20,12 @@ export interface SavedProject {
   savedAt: string;
 }
 
-/** The whole state as a project file's text (a large dataset's homes are fetched whole from the worker). */
-export async function projectText(): Promise<string> {
-  const households = appStore.getState().dataset.source ? await fullHouseholds() : [];
+/**
+ * The whole state as a project file's text, in parts (`projectJsonParts`: a `Blob` takes them; a
+ * large dataset's homes come from the worker as JSON text, never as a million objects).
+ */
+export async function projectParts(): Promise<string[]> {
+  const homes = appStore.getState().dataset.source ? await householdsJson() : [];
   const { dataset, analysis, plan } = appStore.getState();
   const source = dataset.source;
   const project: BlindspotProject = {
@@ -32,7 +35,7 @@ export async function projectText(): Promise<string> {
       ? {
           source: { kind: source.kind, name: source.name, encoding: source.encoding, format: source.format, sheet: source.sheet, options: source.options },
           rows: dataset.rows,
-          households,
+          households: [], // written from `homes` by projectJsonParts
           issues: dataset.issues,
         }
       : null,
@@ -41,7 +44,7 @@ export async function projectText(): Promise<string> {
     proposals: plan.proposals,
     pinned: plan.pinned,
   };
-  return projectToJson(project);
+  return projectJsonParts(project, homes);
 }
 
 /** Puts a parsed project into the store; with `withPlan` its proposals and pins replace the plan. */

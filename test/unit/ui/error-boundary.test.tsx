@@ -8,7 +8,9 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 
 vi.mock('maplibre-gl', () => ({}));
 const downloads: { name: string; text: string }[] = [];
-vi.mock('../../../src/ui/download-text.ts', () => ({ downloadText: (name: string, text: string) => downloads.push({ name, text }) }));
+vi.mock('../../../src/ui/download-text.ts', () => ({
+  downloadText: (name: string, text: string | string[]) => downloads.push({ name, text: typeof text === 'string' ? text : text.join('') }),
+}));
 
 const { appStore } = await import('../../../src/state/app-store.ts');
 const { ErrorBoundary } = await import('../../../src/ui/ErrorBoundary.tsx');

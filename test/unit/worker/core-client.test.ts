@@ -89,7 +89,7 @@ describe('createCoreClient', () => {
     worker.answer(worker.posted[0]!.id, { households: small, issues: [], rows: 2 });
     const smallTable = (await parsingSmall).households;
     await expect(client.householdDetails(smallTable, [], 0)).resolves.toEqual({ reports: small[0]!.reports, personal: { 姓名: 'A' } });
-    await expect(client.fullHouseholds(smallTable, [])).resolves.toBe(small);
+    await expect(client.householdsJson(smallTable, [])).resolves.toEqual([JSON.stringify(small).slice(1, -1)]);
     expect(worker.posted).toHaveLength(1); // nothing asked of the worker
 
     const large = householdTableOf([home('X'), home('Y')]);
@@ -105,8 +105,8 @@ describe('createCoreClient', () => {
     ]);
     worker.answer(worker.posted[3]!.id, { reports: [], personal: {} });
     await expect(details).resolves.toEqual({ reports: [], personal: {} });
-    void client.fullHouseholds(largeTable, sites);
-    expect(worker.posted[4]).toMatchObject({ type: 'fullHouseholds' });
+    void client.householdsJson(largeTable, sites);
+    expect(worker.posted[4]).toMatchObject({ type: 'householdsJson' });
   });
 
   it('a large file\'s homes are parsed again in a new worker before the next request on them: nothing of them is lost', async () => {

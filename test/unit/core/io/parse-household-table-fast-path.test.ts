@@ -20,6 +20,7 @@ import {
 } from '../../../../src/core/index.ts';
 import type { ParseHouseholdTableOptions } from '../../../../src/core/io/parse-household-table.ts';
 import { householdAt, householdsOfColumns } from '../../../../src/core/io/households-of-columns.ts';
+import { householdsJsonPieces } from '../../../../src/core/io/households-json-pieces.ts';
 import { householdTableOf } from '../../../../src/core/io/household-table-of.ts';
 import type { HouseholdTable } from '../../../../src/core/model/household-table.ts';
 import { medianOf } from '../../../../src/core/io/median-of.ts';
@@ -118,6 +119,8 @@ describe('parseHouseholdTable: the fast path equals the reference', () => {
       expect(rest.households).toEqual([]);
       expect(JSON.stringify({ ...rest, households: householdsOfColumns(columns.table, columns.details) })).toBe(reference.text);
       expect(households.map((_, i) => householdAt(columns.table, columns.details, i))).toEqual(households);
+      // A project file's households, written as text from the columns a few homes at a time.
+      expect(`[${householdsJsonPieces(columns.table, columns.details, 3).join(',')}]`).toBe(JSON.stringify(households));
       expect(plain(columns.table)).toEqual(plain(householdTableOf(households)));
     }), { numRuns: 3000 });
     expect(asColumns).toBeGreaterThan(500);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_ANALYSIS_SETTINGS, DEFAULT_CLASSIFY_SETTINGS, PROJECT_MIGRATIONS, PROJECT_SCHEMA, parseProjectFile, projectToJson, UserInputError,
+  DEFAULT_ANALYSIS_SETTINGS, DEFAULT_CLASSIFY_SETTINGS, PROJECT_MIGRATIONS, PROJECT_SCHEMA, parseProjectFile, projectJsonParts, projectToJson, UserInputError,
   type BlindspotProject, type Household, type ProjectMigration, type ProposedSite,
 } from '../../../../src/core/index.ts';
 import { at, proposal } from '../coverage/fixtures.ts';
@@ -86,6 +86,28 @@ describe('projectToJson / parseProjectFile', () => {
     expect(projectToJson(parseProjectFile(resaved))).toBe(resaved);
     expect(parseProjectFile(projectToJson(EMPTY))).toEqual(EMPTY);
   });
+  it('in parts, with the households as JSON text pieces, the same text (also when the data holds the marker)', () => {
+    const homes = PROJECT.households!.households;
+    const pieces = (list: readonly Household[]) => list.map((h) => JSON.stringify(h));
+    const without = { ...PROJECT, households: { ...PROJECT.households!, households: [] } };
+    expect(projectJsonParts(without, pieces(homes)).join('')).toBe(projectToJson(PROJECT));
+    expect(projectJsonParts(without, ['', ...pieces(homes), '']).join('')).toBe(projectToJson(PROJECT));
+    expect(projectJsonParts(without, [JSON.stringify(homes).slice(1, -1)]).join('')).toBe(projectToJson(PROJECT));
+    expect(projectJsonParts(without, []).join('')).toBe(projectToJson(without));
+    expect(projectJsonParts(EMPTY, []).join('')).toBe(projectToJson(EMPTY));
+    // The marker the parts are cut at, as data: a source name and a personal field.
+    const tricky: BlindspotProject = {
+      ...PROJECT,
+      households: {
+        ...PROJECT.households!, source: { ...PROJECT.households!.source, name: 'households #0' },
+        households: homes.map((h) => ({ ...h, personal: { 备注: 'households #1' } })),
+      },
+    };
+    const parts = projectJsonParts({ ...tricky, households: { ...tricky.households!, households: [] } }, pieces(tricky.households!.households));
+    expect(parts.join('')).toBe(projectToJson(tricky));
+    expect(parseProjectFile(parts.join(''))).toEqual(tricky);
+  });
+
   it('writes only the documented fields and drops unknown ones on open', () => {
     const extra = { ...PROJECT, analysis: { clusters: [1, 2, 3] } } as BlindspotProject;
     expect(projectToJson(extra)).toBe(projectToJson(PROJECT));
