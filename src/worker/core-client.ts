@@ -4,10 +4,10 @@
  * worker itself failed (the next request starts a new one), else as `Error`.
  *
  * The page holds households only as a `HouseholdTable` (issue 9 §1: no object per home). Their
- * reports and personal fields are kept where they are cheap to keep: a small file's homes (at most
- * `COLUMNS_ABOVE`) and a project's whole on this side, keyed by their table; a large file's in the
- * worker that parsed it. `householdDetails` and `householdsJson` answer from either. When that
- * worker is gone (ended by a cancel, or failed), the file is parsed again in the new one before the
+ * reports and personal fields are kept where they are cheap to keep: a small file's or project's
+ * homes (at most `COLUMNS_ABOVE`) whole on this side, keyed by their table; a large one's in the
+ * worker that read it. `householdDetails` and `householdsJson` answer from either. When that
+ * worker is gone (ended by a cancel, or failed), the file is read again in the new one before the
  * next request on its homes: nothing of them is lost.
  */
 import {
@@ -16,6 +16,7 @@ import {
   UserInputError,
   type AnalysisSettings,
   type BlindspotAnalysis,
+  type BlindspotProject,
   type Household,
   type HouseholdsFileDescription,
   type HouseholdsFileResult,
@@ -32,7 +33,7 @@ import {
 import type { SuggestOverTerrainResult } from '../core/terrain/suggest-sites-over-terrain.ts';
 import type { UnreportedUncovered } from '../core/terrain/predict-unreported-uncovered.ts';
 import type {
-  DemInfo, FileBytes, HouseholdDetails, ParseAnswer, ParseStage, SuggestOptions, TerrainSiteCoverage, TerrainSuggestOptions, WorkerRequest, WorkerResponse,
+  DemInfo, FileBytes, HouseholdDetails, ParseAnswer, ParseStage, ProjectAnswer, SuggestOptions, TerrainSiteCoverage, TerrainSuggestOptions, WorkerRequest, WorkerResponse,
 } from './protocol.ts';
 
 /** Work done so far on a long request; a household import says its stage (total 0: not measured). */
@@ -41,6 +42,17 @@ export type OnProgress = (done: number, total: number, stage?: ParseStage) => vo
 /** A household file as the page keeps it: the homes as a table. */
 export type ParsedHouseholds = Omit<HouseholdsFileResult, 'households'> & { households: HouseholdTable };
 
+/** A project file as the page keeps it: its homes as a table (`project.households.households` is empty). */
+export interface OpenedProject {
+  project: BlindspotProject;
+  households: HouseholdTable;
+}
+
+/** The request that read a large table's homes, to read them again in a new worker. */
+type HomesSource =
+  | { type: 'parseHouseholds'; name: string; bytes: ArrayBuffer; options: ImportOptions }
+  | { type: 'openProject'; name: string; bytes: ArrayBuffer };
+
 export interface CoreClient {
   /**
    * `onProgress(done, total, stage)`: bytes read, rows validated, rows merged (`IMPORT_STAGES`),
@@ -48,8 +60,11 @@ export interface CoreClient {
    * kept as given (the worker gets a copy), to parse again in a new worker if needed: do not change it.
    */
   parseHouseholds(name: string, bytes: ArrayBuffer, options?: ImportOptions, onProgress?: OnProgress): Promise<ParsedHouseholds>;
-  /** Keeps whole homes read on this side (a project file's) for `householdDetails` and `householdsJson`; returns their table. */
-  holdHouseholds(households: Household[]): HouseholdTable;
+  /**
+   * Reads a project file (FORMATS §7) in the worker; its homes come as `households` (a table) and
+   * the project's own households' array is empty. `bytes` is kept as given, as for `parseHouseholds`.
+   */
+  openProject(name: string, bytes: ArrayBuffer): Promise<OpenedProject>;
   /** How a household file reads (columns with samples) without validating it: for the mapping dialog. */
   inspectHouseholds(name: string, bytes: ArrayBuffer, options?: ImportOptions): Promise<HouseholdsFileDescription>;
   parseSites(name: string, bytes: ArrayBuffer, options?: SitesFileOptions): Promise<SitesFileResult>;
@@ -108,8 +123,8 @@ export function createCoreClient(): CoreClient {
   let parsedOnWorker: { id: number; households: HouseholdTable } | null = null;
   /** Whole homes kept on this side, by the table the page holds for them. */
   const whole = new WeakMap<HouseholdTable, Household[]>();
-  /** The file a large table was parsed from, to parse it again in a new worker. */
-  const sources = new WeakMap<HouseholdTable, { name: string; bytes: ArrayBuffer; options: ImportOptions }>();
+  /** How a large table's homes were read, to read them again in a new worker. */
+  const sources = new WeakMap<HouseholdTable, HomesSource>();
 
   /** Every request waiting on a failed worker fails in words; the next request starts a fresh worker. */
   function fail(message: string, error: typeof WorkerFailedError = WorkerFailedError): void {
@@ -153,9 +168,9 @@ export function createCoreClient(): CoreClient {
     if (sent?.households === households && sent.sites === sites) return;
     const source = sources.get(households);
     if (parsedOnWorker?.households !== households && source) {
-      // The worker that parsed these homes is gone: this one parses the file again (the same table).
+      // The worker that read these homes is gone: this one reads the file again (the same table).
       const id = nextId++;
-      request<ParseAnswer>({ type: 'parseHouseholds', ...source, bytes: source.bytes.slice(0) }, undefined, [], id).catch(() => undefined);
+      request<unknown>({ ...source, bytes: source.bytes.slice(0) }, undefined, [], id).catch(() => undefined);
       parsedOnWorker = { id, households };
     }
     // The worker still holds the homes it parsed: name them instead of sending them back.
@@ -211,16 +226,24 @@ export function createCoreClient(): CoreClient {
       sendDataset(households, sites);
       return request<string[]>({ type: 'householdsJson' });
     },
-    holdHouseholds: hold,
     async parseHouseholds(name, bytes, options = {}, onProgress) {
       const id = nextId++;
       const { householdTable, households, ...answer } =
         await request<ParseAnswer>({ type: 'parseHouseholds', name, bytes: bytes.slice(0), options }, onProgress, [], id);
       // A large file's homes came as columns (their details stay in the worker); a small file's whole.
       const table = householdTable ?? hold(households);
-      if (householdTable) sources.set(table, { name, bytes, options });
+      if (householdTable) sources.set(table, { type: 'parseHouseholds', name, bytes, options });
       parsedOnWorker = { id, households: table };
       return { ...answer, households: table };
+    },
+    async openProject(name, bytes) {
+      const id = nextId++;
+      const { project, householdTable } = await request<ProjectAnswer>({ type: 'openProject', name, bytes: bytes.slice(0) }, undefined, [], id);
+      const table = householdTable ?? hold(project.households?.households ?? []);
+      if (householdTable) sources.set(table, { type: 'openProject', name, bytes });
+      parsedOnWorker = { id, households: table };
+      const households = project.households && { ...project.households, households: [] };
+      return { project: { ...project, households }, households: table };
     },
     inspectHouseholds: (name, bytes, options = {}) =>
       request<HouseholdsFileDescription>({ type: 'inspectHouseholds', name, bytes, options }),

@@ -7,11 +7,11 @@
  */
 import {
   analyzeBlindspots, demoTerrainInput, generateDemoTerrain, householdAt, householdIdAt, householdIndexById, householdsJsonPieces, inspectHouseholdsFile,
-  parseHouseholdsFile, parseSitesFile, readDemFiles, suggestSites, UserInputError,
+  householdTableOf, parseHouseholdsFile, parseProjectFile, parseSitesFile, readDemFiles, suggestSites, UserInputError,
   type Household, type HouseholdDetailsTable, type HouseholdTable, type Site,
 } from '../core/index.ts';
 import {
-  COLUMNS_ABOVE, type DemInfo, type ParseAnswer, type ParseProgress, type WorkerRequest, type WorkerResponse, type WorkerResult,
+  COLUMNS_ABOVE, type DemInfo, type ParseAnswer, type ParseProgress, type ProjectAnswer, type WorkerRequest, type WorkerResponse, type WorkerResult,
 } from './protocol.ts';
 import { throttleProgress } from './throttle-progress.ts';
 import { loadHighs } from './load-highs.ts';
@@ -53,6 +53,14 @@ async function handle(request: WorkerRequest, transfer: Transferable[]): Promise
       if (!homeColumns) return parsed;
       // The table crosses by copy (a few memcpys): the worker keeps its own for the analyses.
       return { ...parsed, householdTable: homeColumns.table } satisfies ParseAnswer;
+    }
+    case 'openProject': {
+      const project = parseProjectFile(new TextDecoder().decode(request.bytes));
+      const households = project.households?.households ?? [];
+      lastParse = { id: request.id, homes: { households } };
+      if (households.length <= COLUMNS_ABOVE) return { project } satisfies ProjectAnswer;
+      // Many homes: they stay here (details, saving); the page gets their table.
+      return { project: { ...project, households: { ...project.households!, households: [] } }, householdTable: householdTableOf(households) } satisfies ProjectAnswer;
     }
     case 'householdDetails': {
       const home = householdOf(dataset.homes, request.index, request.householdId);

@@ -3,6 +3,7 @@ import type {
   AnalysisSettings,
   AttendanceClass,
   BlindspotAnalysis,
+  BlindspotProject,
   CoverageRaster,
   Household,
   HouseholdTable,
@@ -30,6 +31,8 @@ export interface FileBytes {
 export type WorkerRequest =
   | { id: number; type: 'parseHouseholds'; name: string; bytes: ArrayBuffer; options: ImportOptions }
   | { id: number; type: 'inspectHouseholds'; name: string; bytes: ArrayBuffer; options: ImportOptions }
+  /** Reads a project file (FORMATS §7): its homes stay here like a parsed file's (`parsedId` is this request's id). */
+  | { id: number; type: 'openProject'; name: string; bytes: ArrayBuffer }
   | { id: number; type: 'parseSites'; name: string; bytes: ArrayBuffer; options: SitesFileOptions }
   /**
    * Keeps the households and sites in the worker for the analyses that follow. `households` may
@@ -74,6 +77,9 @@ export interface ParseProgress {
 /** A parse answer as it crosses: the homes as columns when there are many. */
 export type ParseAnswer = HouseholdsFileResult & { householdTable?: HouseholdTable };
 
+/** A project as it crosses: when it has many homes, its households' array is empty and they come as a table. */
+export type ProjectAnswer = { project: BlindspotProject; householdTable?: HouseholdTable };
+
 export type HouseholdDetails = Pick<Household, 'reports' | 'personal'>;
 
 /** Everything `suggestSites` takes except the solver, which the worker loads itself. */
@@ -105,7 +111,7 @@ export interface TerrainSiteCoverage {
 }
 
 export type WorkerResult =
-  | ParseAnswer | HouseholdsFileDescription | SitesFileResult | BlindspotAnalysis | SuggestResult | null
+  | ParseAnswer | ProjectAnswer | HouseholdsFileDescription | SitesFileResult | BlindspotAnalysis | SuggestResult | null
   | DemInfo | TerrainSiteCoverage[] | SuggestOverTerrainResult | UnreportedUncovered | RsrpPrediction | HouseholdDetails | string[];
 
 export interface SerializedError {

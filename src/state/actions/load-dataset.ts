@@ -227,7 +227,7 @@ export async function openInitialDataset(): Promise<void> {
     loadSavedImport('sites').catch(() => null),
   ]);
   const restored =
-    reopenSavedProject(project) ||
+    (await reopenSavedProject(project)) ||
     (households &&
       (await parseHouseholdFile(households.name, households.bytes, beginLoad(households.name), false, households.options)));
   if (!restored) {

@@ -5,7 +5,8 @@
  * next start; importing a household file afterwards replaces it. The plan itself is autosaved
  * separately (saved-plan.ts), so a reopened project shows the latest plan, not the one in the file.
  */
-import { parseProjectFile, projectJsonParts, UserInputError, type BlindspotProject } from '../../core/index.ts';
+import { projectJsonParts, UserInputError, type BlindspotProject } from '../../core/index.ts';
+import { CancelledError, type OpenedProject } from '../../worker/core-client.ts';
 import { appStore } from '../app-store.ts';
 import { deleteLocal, writeLocal } from '../local-db.ts';
 import { initialUi } from '../store.ts';
@@ -14,9 +15,11 @@ import { householdsJson } from './household-details.ts';
 import { core } from './core.ts';
 import { reportStorageError } from '../saved-plan.ts';
 
+/** A project kept on this machine: its file's bytes (`text` in projects kept before the worker read them). */
 export interface SavedProject {
   name: string;
-  text: string;
+  bytes?: ArrayBuffer;
+  text?: string;
   savedAt: string;
 }
 
@@ -47,12 +50,12 @@ export async function projectParts(): Promise<string[]> {
   return projectJsonParts(project, homes);
 }
 
-/** Puts a parsed project into the store; with `withPlan` its proposals and pins replace the plan. */
-function applyProject(name: string, project: BlindspotProject, withPlan: boolean): void {
+/** Puts an opened project into the store; with `withPlan` its proposals and pins replace the plan. */
+function applyProject(name: string, { project, households }: OpenedProject, withPlan: boolean): void {
   const h = project.households;
   appStore.setState((s) => ({
     dataset: {
-      households: core().holdHouseholds(h?.households ?? []),
+      households,
       issues: h?.issues ?? [],
       rows: h?.rows ?? 0,
       source: h
@@ -73,14 +76,15 @@ function applyProject(name: string, project: BlindspotProject, withPlan: boolean
  * nothing and says why.
  */
 export async function openProjectFile(file: File): Promise<boolean> {
+  appStore.setState((s) => ({ ui: { ...s.ui, load: { state: 'loading', name: file.name } } }));
   try {
-    const text = await file.text();
-    const project = parseProjectFile(text);
-    applyProject(file.name, project, true);
-    const saved: SavedProject = { name: file.name, text, savedAt: new Date().toISOString() };
+    const bytes = await file.arrayBuffer();
+    applyProject(file.name, await core().openProject(file.name, bytes), true);
+    const saved: SavedProject = { name: file.name, bytes, savedAt: new Date().toISOString() };
     await Promise.all([writeLocal('project', saved), deleteLocal('households'), deleteLocal('sites')]).catch(reportStorageError);
     return true;
   } catch (err) {
+    if (err instanceof CancelledError) return false; // the user stopped it: the data shown stays
     const message = err instanceof Error ? err.message : String(err);
     const code = err instanceof UserInputError ? err.code : undefined;
     appStore.setState((s) => ({ ui: { ...s.ui, load: { state: 'error', name: file.name, message, code } } }));
@@ -89,10 +93,11 @@ export async function openProjectFile(file: File): Promise<boolean> {
 }
 
 /** On start: reopens a kept project (without its plan: the autosaved plan is newer). False when none or unusable. */
-export function reopenSavedProject(saved: SavedProject | undefined): boolean {
-  if (!saved) return false;
+export async function reopenSavedProject(saved: SavedProject | undefined): Promise<boolean> {
+  const bytes = saved?.bytes ?? (saved?.text === undefined ? undefined : new TextEncoder().encode(saved.text).buffer);
+  if (!saved || !bytes) return false;
   try {
-    applyProject(saved.name, parseProjectFile(saved.text), false);
+    applyProject(saved.name, await core().openProject(saved.name, bytes), false);
     return true;
   } catch {
     return false;

@@ -8,6 +8,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { householdIdAt, householdTableOf, type Household } from '../../../src/core/index.ts';
 import { CancelledError, createCoreClient, WorkerFailedError } from '../../../src/worker/core-client.ts';
 
+/** A request whose worker is made to fail on purpose: its rejection is expected. */
+const quiet = (p: Promise<unknown>) => void p.catch(() => undefined);
+
 const home = (id: string, reports: Household['reports'] = []): Household =>
   ({ id, lon: 108, lat: 30, students: 1, reports, cls: 'none', personal: { 姓名: id }, line: 2 });
 
@@ -59,7 +62,7 @@ describe('createCoreClient', () => {
     await expect(again).resolves.toEqual({ clusters: [] });
   });
 
-  it('names the households the worker parsed instead of sending them back; other households cross whole', async () => {
+  it('names the households the worker read instead of sending them back; a small file\'s or project\'s cross whole to a new worker', async () => {
     vi.stubGlobal('Worker', FakeWorker);
     const client = createCoreClient();
     const settings = { epsM: 500, minHouseholds: 3, uncovered: ['none' as const] };
@@ -70,13 +73,23 @@ describe('createCoreClient', () => {
     const result = await parsing;
     expect(result.households.count).toBe(1);
     expect(householdIdAt(result.households, 0)).toBe('H1');
-    void client.analyze(result.households, [], settings);
+    quiet(client.analyze(result.households, [], settings));
     expect(worker.posted[1]).toMatchObject({ type: 'setDataset', households: { parsedId: worker.posted[0]!.id } });
-    // A project's homes, kept on this side: they cross whole.
-    const project = [home('H2')];
-    void client.analyze(client.holdHouseholds(project), [], settings);
-    expect(worker.posted[3]).toMatchObject({ type: 'setDataset', households: project });
-    // A table the client neither parsed nor holds: refused, not sent without its reports.
+    // A small project: read by the worker, its homes kept whole on this side too.
+    const opening = client.openProject('p.blindspot.json', new ArrayBuffer(2));
+    const homes = [home('H2')];
+    const households = { source: { kind: 'file', name: 'a.csv', encoding: 'utf-8', format: 'csv', options: {} }, rows: 1, households: homes, issues: [] };
+    worker.answer(worker.posted[3]!.id, { project: { schema: 'blindspot.project/1', households } });
+    const opened = await opening;
+    expect(opened.project.households!.households).toEqual([]);
+    expect(householdIdAt(opened.households, 0)).toBe('H2');
+    quiet(client.analyze(opened.households, [], settings));
+    expect(worker.posted[4]).toMatchObject({ type: 'setDataset', households: { parsedId: worker.posted[3]!.id } });
+    // That worker fails: the next one is sent the homes whole.
+    worker.onerror?.({ message: 'out of memory' } as ErrorEvent);
+    quiet(client.analyze(opened.households, [], settings));
+    expect(FakeWorker.made[1]!.posted[0]).toMatchObject({ type: 'setDataset', households: homes });
+    // A table the client neither read nor holds: refused, not sent without its reports.
     expect(() => client.analyze(householdTableOf([home('H3')]), [], settings)).toThrow(/did not parse or hold/);
   });
 
@@ -132,6 +145,25 @@ describe('createCoreClient', () => {
     expect(new Uint8Array(parse.bytes)).toEqual(new Uint8Array(bytes));
     expect(parse.bytes).not.toBe(bytes);
     expect(set.households).toEqual({ parsedId: parse.id });
+  });
+
+  it('a large project\'s homes come as a table and are read again in a new worker', async () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    const client = createCoreClient();
+    const bytes = new TextEncoder().encode('{"schema":"blindspot.project/1"}').buffer;
+    const opening = client.openProject('big.blindspot.json', bytes);
+    const first = FakeWorker.made[0]!;
+    const large = householdTableOf([home('X')]);
+    first.answer(first.posted[0]!.id, { project: { schema: 'blindspot.project/1', households: null }, householdTable: large });
+    const opened = await opening;
+    expect(opened.households).toBe(large);
+    first.onerror?.({ message: 'out of memory' } as ErrorEvent);
+    void client.householdDetails(opened.households, [], 0);
+    const [open, set, details] = FakeWorker.made[1]!.posted as unknown as [{ type: string; id: number; name: string; bytes: ArrayBuffer }, { households: unknown }, { type: string }];
+    expect(open).toMatchObject({ type: 'openProject', name: 'big.blindspot.json' });
+    expect(new Uint8Array(open.bytes)).toEqual(new Uint8Array(bytes));
+    expect(set.households).toEqual({ parsedId: open.id });
+    expect(details).toMatchObject({ type: 'householdDetails', index: 0, householdId: 'X' });
   });
 
   it('cancel fails what is waiting with CancelledError and ends the worker; the next request starts afresh', async () => {
