@@ -169,3 +169,13 @@ test('editing a site changes its coverage; a project file saves and reopens the 
   await page.keyboard.press('Control+Z');
   await expect(page.getByTestId('proposal-list')).toContainText('龙池村山顶站');
 });
+
+test('an opened project is kept on this machine: a reload opens it again', async ({ page }) => {
+  await openApp(page);
+  const project = JSON.parse(await downloadJson(page, 'save-project'));
+  project.households.households = project.households.households.slice(0, 120);
+  await page.getByTestId('open-project').setInputFiles({ name: 'some.blindspot.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(project)) });
+  await expect.poll(() => page.getByTestId('household-count').textContent().then(digits)).toBe(120);
+  await page.reload();
+  await expect.poll(() => page.getByTestId('household-count').textContent().then(digits), { timeout: 30_000 }).toBe(120);
+});
