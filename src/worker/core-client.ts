@@ -181,9 +181,16 @@ export function createCoreClient(): CoreClient {
     request<null>({ type: 'setDataset', households: own, sites }).catch(() => (sent = null));
   }
 
-  function hold(households: Household[]): HouseholdTable {
-    const table = householdTableOf(households);
-    whole.set(table, households);
+  /**
+   * The homes a parse or a project (request `id`) brought, as the table the page keeps: a large
+   * one's came as a table (the worker holds them; `source` reads them again), a small one's whole
+   * (kept here too).
+   */
+  function homesRead(id: number, householdTable: HouseholdTable | undefined, households: Household[], source: HomesSource): HouseholdTable {
+    const table = householdTable ?? householdTableOf(households);
+    if (householdTable) sources.set(table, source);
+    else whole.set(table, households);
+    parsedOnWorker = { id, households: table };
     return table;
   }
 
@@ -230,20 +237,13 @@ export function createCoreClient(): CoreClient {
       const id = nextId++;
       const { householdTable, households, ...answer } =
         await request<ParseAnswer>({ type: 'parseHouseholds', name, bytes: bytes.slice(0), options }, onProgress, [], id);
-      // A large file's homes came as columns (their details stay in the worker); a small file's whole.
-      const table = householdTable ?? hold(households);
-      if (householdTable) sources.set(table, { type: 'parseHouseholds', name, bytes, options });
-      parsedOnWorker = { id, households: table };
-      return { ...answer, households: table };
+      return { ...answer, households: homesRead(id, householdTable, households, { type: 'parseHouseholds', name, bytes, options }) };
     },
     async openProject(name, bytes) {
       const id = nextId++;
       const { project, householdTable } = await request<ProjectAnswer>({ type: 'openProject', name, bytes: bytes.slice(0) }, undefined, [], id);
-      const table = householdTable ?? hold(project.households?.households ?? []);
-      if (householdTable) sources.set(table, { type: 'openProject', name, bytes });
-      parsedOnWorker = { id, households: table };
-      const households = project.households && { ...project.households, households: [] };
-      return { project: { ...project, households }, households: table };
+      const table = homesRead(id, householdTable, project.households?.households ?? [], { type: 'openProject', name, bytes });
+      return { project: { ...project, households: project.households && { ...project.households, households: [] } }, households: table };
     },
     inspectHouseholds: (name, bytes, options = {}) =>
       request<HouseholdsFileDescription>({ type: 'inspectHouseholds', name, bytes, options }),
