@@ -20,9 +20,9 @@ import { TerrainSession } from './terrain-session.ts';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 /**
- * Homes as the analyses take them: objects (a small file, or homes sent by the page), or, for a
- * large file parsed here, columns — the table and its reports and personal fields — with no
- * object per home (issue 9 §1).
+ * Homes as the analyses take them: objects (a small file, a project file, or homes sent by the
+ * page), or, for a large household file parsed here, columns — the table and its reports and
+ * personal fields — with no object per home (issue 9 §1).
  */
 type Homes = { households: Household[] } | { table: HouseholdTable; details: HouseholdDetailsTable };
 
@@ -35,7 +35,7 @@ const homesOf = (homes: Homes): Household[] | HouseholdTable => ('table' in home
 
 const terrain = new TerrainSession();
 
-/** The homes of the last household file parsed here, by request id: the dataset, unless another is set. */
+/** The homes of the last household or project file read here, by request id: the dataset, unless another is set. */
 let lastParse: { id: number; homes: Homes } | null = null;
 
 const fileOf = (f: { name: string; bytes: ArrayBuffer }) => ({ name: f.name, bytes: new Uint8Array(f.bytes) });
