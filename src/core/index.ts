@@ -30,6 +30,7 @@ export { parseHouseholdTable, type ParseHouseholdTableOptions, type TableParseRe
 export type { HouseholdDetailsTable } from './model/household-details-table.ts';
 export { householdAt, householdsOfColumns } from './io/households-of-columns.ts';
 export { householdsJsonPieces } from './io/households-json-pieces.ts';
+export { householdDetailsOf } from './io/household-details-of.ts';
 export { projectJsonParts } from './io/project-json-parts.ts';
 export { classifyHouseholdColumns } from './analysis/classify-household-columns.ts';
 export { areaTriplesOf, type AreaTriples } from './analysis/area-triples-of.ts';

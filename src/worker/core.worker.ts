@@ -7,7 +7,7 @@
  */
 import {
   analyzeBlindspots, demoTerrainInput, generateDemoTerrain, householdAt, householdIdAt, householdIndexById, householdsJsonPieces, inspectHouseholdsFile,
-  householdTableOf, parseHouseholdsFile, parseProjectFile, parseSitesFile, readDemFiles, suggestSites, UserInputError,
+  householdDetailsOf, householdTableOf, parseHouseholdsFile, parseProjectFile, parseSitesFile, readDemFiles, suggestSites, UserInputError,
   type Household, type HouseholdDetailsTable, type HouseholdTable, type Site,
 } from '../core/index.ts';
 import {
@@ -20,9 +20,9 @@ import { TerrainSession } from './terrain-session.ts';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 /**
- * Homes as the analyses take them: objects (a small file, a project file, or homes sent by the
- * page), or, for a large household file parsed here, columns — the table and its reports and
- * personal fields — with no object per home (issue 9 §1).
+ * Homes as the analyses take them: objects (a small household or project file, or homes sent by
+ * the page), or, for a large file read here, columns — the table and its reports and personal
+ * fields — with no object per home (issue 9 §1).
  */
 type Homes = { households: Household[] } | { table: HouseholdTable; details: HouseholdDetailsTable };
 
@@ -57,10 +57,14 @@ async function handle(request: WorkerRequest, transfer: Transferable[]): Promise
     case 'openProject': {
       const project = parseProjectFile(new TextDecoder().decode(request.bytes));
       const households = project.households?.households ?? [];
-      lastParse = { id: request.id, homes: { households } };
-      if (households.length <= COLUMNS_ABOVE) return { project } satisfies ProjectAnswer;
-      // Many homes: they stay here (details, saving); the page gets their table.
-      return { project: { ...project, households: { ...project.households!, households: [] } }, householdTable: householdTableOf(households) } satisfies ProjectAnswer;
+      if (households.length <= COLUMNS_ABOVE) {
+        lastParse = { id: request.id, homes: { households } };
+        return { project } satisfies ProjectAnswer;
+      }
+      // Many homes: they stay here as columns (the objects go); the page gets a copy of the table.
+      const table = householdTableOf(households);
+      lastParse = { id: request.id, homes: { table, details: householdDetailsOf(households) } };
+      return { project: { ...project, households: { ...project.households!, households: [] } }, householdTable: table } satisfies ProjectAnswer;
     }
     case 'householdDetails': {
       const home = householdOf(dataset.homes, request.index, request.householdId);

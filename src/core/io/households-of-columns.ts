@@ -10,6 +10,7 @@
 import { ATTENDANCE_CLASSES, type Household, type KnownClass, type Report } from '../model/types.ts';
 import type { HouseholdTable } from '../model/household-table.ts';
 import type { HouseholdDetailsTable } from '../model/household-details-table.ts';
+import { setOwn } from '../model/set-own.ts';
 
 const AREA_FIELDS = ['county', 'township', 'village'] as const;
 
@@ -37,7 +38,7 @@ export function householdAt(t: HouseholdTable, d: HouseholdDetailsTable, i: numb
   const personal: Record<string, string> = {};
   for (let p = 0; p < d.personalKeys.length; p++) {
     const value = d.personal[p]![i];
-    if (value !== undefined && !late?.includes(`personal${d.personalKeys[p]}`)) personal[d.personalKeys[p]!] = value;
+    if (value !== undefined && !late?.includes(`personal${d.personalKeys[p]}`)) setOwn(personal, d.personalKeys[p]!, value);
   }
   const h: Household = {
     id: t.ids.slice(t.idStart[i]!, t.idStart[i + 1]!), lon: t.lon[i]!, lat: t.lat[i]!, students: t.students[i]!,
@@ -47,7 +48,7 @@ export function householdAt(t: HouseholdTable, d: HouseholdDetailsTable, i: numb
   for (const field of late ?? []) {
     if (field.startsWith('personal')) {
       const key = field.slice('personal'.length);
-      personal[key] = d.personal[d.personalKeys.indexOf(key)]![i]!;
+      setOwn(personal, key, d.personal[d.personalKeys.indexOf(key)]![i]!);
     } else {
       const f = field as (typeof AREA_FIELDS)[number];
       h[f] = t.names[t[f][i]!];

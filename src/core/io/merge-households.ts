@@ -21,6 +21,7 @@ import { classifyReport } from '../analysis/classify-report.ts';
 import { mergeClasses } from '../analysis/merge-classes.ts';
 import type { ValidRow } from './validate-rows.ts';
 import { quoteValue } from './quote-value.ts';
+import { setOwn } from '../model/set-own.ts';
 
 export interface MergeHouseholdsResult {
   households: Household[];
@@ -58,7 +59,7 @@ export function mergeHouseholds(rows: readonly ValidRow[], settings: ClassifySet
       for (const f of ['county', 'township', 'village'] as const) {
         if (existing[f] === undefined && row[f] !== undefined) existing[f] = row[f];
       }
-      for (const [k, v] of Object.entries(row.personal)) if (!Object.hasOwn(existing.personal, k)) existing.personal[k] = v;
+      for (const [k, v] of Object.entries(row.personal)) if (!Object.hasOwn(existing.personal, k)) setOwn(existing.personal, k, v);
       continue;
     }
     const id = row.id ?? generatedId(row.line);

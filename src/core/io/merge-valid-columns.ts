@@ -22,26 +22,13 @@ import { haversineLonLatM } from '../analysis/haversine-lon-lat-m.ts';
 import { IdIndex } from './id-index.ts';
 import { quoteValue } from './quote-value.ts';
 import type { ValidColumns } from './valid-columns.ts';
+import { textTable } from './text-table.ts';
 
 /** How often progress is said: a call costs nothing next to 10,000 rows. */
 export const PROGRESS_EVERY_ROWS = 10_000;
 
 const AREA_FIELDS = ['county', 'township', 'village'] as const;
 
-/** Interns texts into a table: one index per distinct text. */
-function textTable(): { texts: string[]; code: (text: string | undefined) => number } {
-  const texts: string[] = [];
-  const index = new Map<string, number>();
-  return {
-    texts,
-    code(text) {
-      if (text === undefined) return -1;
-      let k = index.get(text);
-      if (k === undefined) { k = texts.length; texts.push(text); index.set(text, k); }
-      return k;
-    },
-  };
-}
 
 /** `code` remembering its last answer: the rows of a village mostly come together (one compare instead of a map look-up). */
 function lastRemembered(code: (text: string | undefined) => number): (text: string | undefined) => number {

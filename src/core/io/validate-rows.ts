@@ -29,6 +29,7 @@ import { parseSignalCategory } from './parse-signal-category.ts';
 import { quoteValue } from './quote-value.ts';
 import type { InputCrs } from '../model/import-options.ts';
 import { toWgs84 } from './to-wgs84.ts';
+import { setOwn } from '../model/set-own.ts';
 
 /** A row that passed validation: coordinates usable, fields parsed (report without its class). */
 export interface ValidRow {
@@ -159,7 +160,7 @@ export function validateRows(table: RawTable, mapping: ColumnMapping, options: V
         nextSuffix.set(key, k + 1);
         key = `${header ?? ''} (${k})`;
       }
-      personal[key] = value;
+      setOwn(personal, key, value);
     }
     const text = (field: HouseholdField) => cell(field) || undefined;
     const report: Omit<Report, 'cls'> = { line };

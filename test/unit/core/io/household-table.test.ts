@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  ATTENDANCE_CLASSES, asHouseholdTable, householdIdAt, householdRowAt, householdTableOf, parseHouseholds, type Household,
+  ATTENDANCE_CLASSES, asHouseholdTable, householdAt, householdDetailsOf, householdIdAt, householdRowAt, householdTableOf, parseHouseholds, type Household,
 } from '../../../../src/core/index.ts';
 
 const household = fc.record({
@@ -52,5 +52,24 @@ describe('household table', () => {
     expect(asHouseholdTable(parsed.households)).toBe(table);
     expect(asHouseholdTable(table)).toBe(table);
     expect(householdTableOf([...parsed.households])).not.toBe(table);
+  });
+
+  it('with their details (householdDetailsOf): every home whole again, reports and personal fields included', () => {
+    const report = fc.record({
+      line: fc.integer({ min: 2, max: 2_000_000 }),
+      signal: fc.option(fc.constantFrom('none', 'poor', 'fair', 'good' as const), { nil: undefined }),
+      rsrpDbm: fc.option(fc.double({ min: -140, max: -40, noNaN: true }), { nil: undefined }),
+      downMbps: fc.option(fc.double({ min: 0, max: 1000, noNaN: true }), { nil: undefined }),
+      reportedAt: fc.option(fc.constantFrom('2026-03-01', '2026-03-02T08:30:00+08:00'), { nil: undefined }),
+      operator: fc.option(fc.constantFrom('中国移动', '中国电信', ''), { nil: undefined }),
+      cls: fc.constantFrom(...ATTENDANCE_CLASSES),
+    }, { requiredKeys: ['line', 'cls'] });
+    const personal = fc.dictionary(fc.constantFrom('姓名', '电话', '__proto__', '备注'), fc.string({ maxLength: 6 }), { maxKeys: 3 });
+    fc.assert(fc.property(fc.array(fc.tuple(household, fc.array(report, { maxLength: 4 }), personal), { maxLength: 40 }), (rows) => {
+      const households = rows.map(([h, reports, p]): Household => Object.fromEntries(Object.entries({ ...h, reports, personal: p })
+        .filter(([, v]) => v !== undefined)) as unknown as Household);
+      const table = householdTableOf(households), details = householdDetailsOf(households);
+      expect(households.map((_, i) => householdAt(table, details, i))).toEqual(households);
+    }), { numRuns: 300 });
   });
 });
