@@ -29,7 +29,7 @@ export { householdIndexById, IdIndex } from './io/id-index.ts';
 export { parseHouseholdTable, type ParseHouseholdTableOptions, type TableParseResult } from './io/parse-household-table.ts';
 export type { HouseholdDetailsTable } from './model/household-details-table.ts';
 export { householdAt, householdsOfColumns } from './io/households-of-columns.ts';
-export { householdsJsonPieces } from './io/households-json-pieces.ts';
+export { householdsJsonPiece, householdsJsonPieces } from './io/households-json-pieces.ts';
 export { householdDetailsOf } from './io/household-details-of.ts';
 export { projectJsonParts } from './io/project-json-parts.ts';
 export { classifyHouseholdColumns } from './analysis/classify-household-columns.ts';

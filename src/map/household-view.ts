@@ -14,7 +14,7 @@
  * 153 ms over the objects (Node 20, 2 shared cores at load ≈ 6; the bin look-up dominates both).
  * Cost: bins O(n) per new (zoom level, filter) plus O(bins); points O(n + homes in view log).
  */
-import { ATTENDANCE_CLASSES, classMask, nameCodeFlags, type AttendanceClass, type Household, type HouseholdTable } from '../core/index.ts';
+import { ATTENDANCE_CLASSES, classMask, nameCodeFlags, type AttendanceClass, type HouseholdTable } from '../core/index.ts';
 import type { Bounds, HouseholdFilter } from './data-sources.ts';
 
 export const ALL_POINTS_MAX = 50_000;
@@ -27,18 +27,12 @@ export type HouseholdView =
   | { kind: 'points'; indices: number[] }
   | { kind: 'bins'; zoom: number; bins: GeoJSON.FeatureCollection<GeoJSON.Point> };
 
-export function matchesFilter(h: Pick<Household, 'cls' | 'township' | 'village'>, filter: HouseholdFilter): boolean {
-  return !filter.hiddenClasses.includes(h.cls)
-    && (filter.township === null || (h.township ?? '') === filter.township)
-    && (filter.village === null || (h.village ?? '') === filter.village);
-}
-
 /** Bin edge in degrees for a whole zoom level: `BIN_PX` pixels of a 512-px-tile Web Mercator world at the equator. */
 export const binDeg = (zoom: number): number => (360 / (512 * 2 ** Math.floor(zoom))) * BIN_PX;
 
 /**
  * `filter` over the table's codes: `shown[cls[i]]` for the class, `township[code + 1]` and
- * `village[code + 1]` for the names (slot 0: no name, read as "" as `matchesFilter` does), null for
+ * `village[code + 1]` for the names (slot 0: no name, read as "" as the points' layer filter `householdFilter` does), null for
  * no area condition.
  */
 function filterFlags(table: HouseholdTable, filter: HouseholdFilter) {

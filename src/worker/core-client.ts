@@ -12,6 +12,7 @@
  */
 import {
   householdIdAt,
+  householdsJsonPiece,
   householdTableOf,
   UserInputError,
   type AnalysisSettings,
@@ -229,7 +230,7 @@ export function createCoreClient(): CoreClient {
     },
     householdsJson(households, sites) {
       const homes = whole.get(households) ?? (households.count === 0 ? [] : undefined);
-      if (homes) return Promise.resolve([JSON.stringify(homes).slice(1, -1)]);
+      if (homes) return Promise.resolve([householdsJsonPiece(homes)]);
       sendDataset(households, sites);
       return request<string[]>({ type: 'householdsJson' });
     },

@@ -6,7 +6,7 @@
  * household indices do.
  */
 import {
-  analyzeBlindspots, demoTerrainInput, generateDemoTerrain, householdAt, householdIdAt, householdIndexById, householdsJsonPieces, inspectHouseholdsFile,
+  analyzeBlindspots, demoTerrainInput, generateDemoTerrain, householdAt, householdIdAt, householdIndexById, householdsJsonPiece, householdsJsonPieces, inspectHouseholdsFile,
   householdDetailsOf, householdTableOf, parseHouseholdsFile, parseProjectFile, parseSitesFile, readDemFiles, suggestSites, UserInputError,
   type Household, type HouseholdDetailsTable, type HouseholdTable, type Site,
 } from '../core/index.ts';
@@ -73,7 +73,7 @@ async function handle(request: WorkerRequest, transfer: Transferable[]): Promise
     }
     case 'householdsJson': {
       const { homes } = dataset;
-      return 'table' in homes ? householdsJsonPieces(homes.table, homes.details) : [JSON.stringify(homes.households).slice(1, -1)];
+      return 'table' in homes ? householdsJsonPieces(homes.table, homes.details) : [householdsJsonPiece(homes.households)];
     }
     case 'inspectHouseholds':
       return inspectHouseholdsFile(fileOf(request), request.options);

@@ -6,6 +6,7 @@
  * byte (`householdAt` makes each object; the parse guarantees finite numbers, so no replacer).
  * Cost: O(n + reports) time; memory one piece of objects plus the text.
  */
+import type { Household } from '../model/types.ts';
 import type { HouseholdTable } from '../model/household-table.ts';
 import type { HouseholdDetailsTable } from '../model/household-details-table.ts';
 import { householdAt } from './households-of-columns.ts';
@@ -21,3 +22,6 @@ export function householdsJsonPieces(t: HouseholdTable, d: HouseholdDetailsTable
   }
   return pieces;
 }
+
+/** Homes held as objects (a small file or project), as one such piece. */
+export const householdsJsonPiece = (households: readonly Household[]): string => JSON.stringify(households).slice(1, -1);
